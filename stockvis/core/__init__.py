@@ -1,0 +1,1 @@
+"""Shared plumbing: calendars, symbols, errors, JSON logging, alerting, cache keys."""

@@ -1,0 +1,71 @@
+"""Trading calendars: which dates are sessions for an asset's exchange.
+
+Pure (no Django, no clock): callers pass the dates. Exchange codes are exchange_calendars codes
+(XNYS, XKRX, ...) plus two of our own: ``24/7`` (crypto, every day) and ``24/5`` (FX, weekdays).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import exchange_calendars as xcals
+import pandas as pd
+
+EVERY_DAY = "24/7"
+WEEKDAYS = "24/5"
+_OWN_CALENDARS = {EVERY_DAY, WEEKDAYS}
+
+
+class UnknownExchange(ValueError):
+    """An exchange code that no calendar knows."""
+
+
+@lru_cache(maxsize=16)
+def _calendar(code: str) -> xcals.ExchangeCalendar:
+    try:
+        return xcals.get_calendar(code)
+    except xcals.errors.InvalidCalendarName as exc:
+        raise UnknownExchange(f"unknown exchange calendar {code!r}") from exc
+
+
+def is_known_exchange(code: str) -> bool:
+    if code in _OWN_CALENDARS:
+        return True
+    return code in xcals.get_calendar_names(include_aliases=True)
+
+
+def sessions_between(code: str, start: dt.date, end: dt.date) -> list[dt.date]:
+    """Every session date from ``start`` to ``end`` inclusive, oldest first."""
+    if end < start:
+        return []
+    if code == EVERY_DAY:
+        return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+    if code == WEEKDAYS:
+        days = (start + dt.timedelta(days=i) for i in range((end - start).days + 1))
+        return [d for d in days if d.weekday() < 5]
+    cal = _calendar(code)
+    lo = max(pd.Timestamp(start), cal.first_session)
+    hi = min(pd.Timestamp(end), cal.last_session)
+    if hi < lo:
+        return []
+    return [ts.date() for ts in cal.sessions_in_range(lo, hi)]
+
+
+def is_session(code: str, day: dt.date) -> bool:
+    return bool(sessions_between(code, day, day))
+
+
+def previous_session(code: str, day: dt.date) -> dt.date:
+    """The last session strictly before ``day``."""
+    window = sessions_between(code, day - dt.timedelta(days=30), day - dt.timedelta(days=1))
+    if not window:
+        raise UnknownExchange(f"no session of {code!r} in the 30 days before {day}")
+    return window[-1]
+
+
+def latest_session_on_or_before(code: str, day: dt.date) -> dt.date:
+    window = sessions_between(code, day - dt.timedelta(days=30), day)
+    if not window:
+        raise UnknownExchange(f"no session of {code!r} in the 30 days up to {day}")
+    return window[-1]

@@ -1,0 +1,37 @@
+"""Canonical asset symbols: one spelling in the database, in URLs and in the API."""
+
+from __future__ import annotations
+
+import re
+
+# Upper case, URL-safe, short. Covers tickers (AAPL, BRK.B), KRX codes (005930), pairs (BTC-KRW,
+# USD-KRW), futures (GC=F) and index codes (KS11, US500).
+_CANONICAL = re.compile(r"^[A-Z0-9][A-Z0-9.=\-]{0,23}$")
+
+
+class InvalidSymbol(ValueError):
+    """A symbol that cannot be made canonical."""
+
+
+def normalize_symbol(raw: str) -> str:
+    """Return the canonical spelling of ``raw`` or raise :class:`InvalidSymbol`.
+
+    ``" btc/krw "`` becomes ``"BTC-KRW"``; a provider's pair separator ``/`` is folded into ``-``
+    so every symbol can stand in a URL path.
+    """
+    if not isinstance(raw, str):
+        raise InvalidSymbol("symbol must be a string")
+    symbol = raw.strip().upper().replace("/", "-")
+    if not _CANONICAL.match(symbol):
+        raise InvalidSymbol(
+            f"invalid symbol {raw!r}: use 1-24 characters of A-Z, 0-9, '.', '=' or '-'"
+        )
+    return symbol
+
+
+def is_valid_symbol(raw: str) -> bool:
+    try:
+        normalize_symbol(raw)
+    except InvalidSymbol:
+        return False
+    return True

@@ -1,0 +1,1 @@
+"""Market-data providers: one client per source, all speaking the DTOs of ``base``."""
