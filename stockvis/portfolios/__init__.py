@@ -1,0 +1,1 @@
+"""Portfolios: holdings, transactions, watchlists, alerts, snapshots and their valuation."""
