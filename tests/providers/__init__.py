@@ -1,0 +1,1 @@
+"""Tests of the provider adapters and their pure processors."""
