@@ -1,9 +1,8 @@
-"""Benchmark of the pure portfolio core: ledger → positions, valuation and allocation.
+"""Benchmark of the pure portfolio core: ledger → positions, valuation and allocation."""
 
-Run with ``uv run python -m bench.portfolio_valuation``. The baseline is the bare average-cost
-arithmetic on the same transactions in one plain loop (no dataclasses, no validation, no FX), so
-the ratio shows what the core's structure and checks cost on top of the Decimal work itself.
-"""
+# Run with `uv run python -m bench.portfolio_valuation`. The baseline is the bare average-cost
+# arithmetic on the same transactions in one plain loop (no dataclasses, no validation, no FX), so
+# the ratio shows what the core's structure and checks cost on top of the Decimal work itself.
 
 from __future__ import annotations
 
@@ -154,7 +153,7 @@ def median_ms(work: Callable[[], object], repeats: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--holdings", type=int, default=200)
     parser.add_argument("--transactions", type=int, default=2000)
     parser.add_argument("--repeats", type=int, default=21)

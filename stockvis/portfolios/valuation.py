@@ -1,10 +1,4 @@
-"""Portfolio valuation: market value, P&L, day change, weights and allocation in two currencies.
-
-Rounding: every figure keeps full Decimal precision (34 significant digits, see ``PRECISE``); only
-the ``to_display()`` helpers quantise, with ROUND_HALF_UP, money to the currency's minor unit
-(USD 2 decimals, KRW 0) and percentages to 2 decimals. Unit prices and quantities are never
-rounded. Percentages are percent (12.5 means 12.5 %), and ``None`` where the base is zero.
-"""
+"""Portfolio valuation: market value, P&L, day change, weights and allocation in two currencies."""
 
 from __future__ import annotations
 
@@ -17,6 +11,11 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from stockvis.portfolios.ledger import PRECISE, ZERO, Position, as_decimal
 
 HUNDRED = Decimal(100)
+
+# Rounding rule, quoted by the API docs: every figure keeps full Decimal precision (34 significant
+# digits, see ``PRECISE``) and only the ``to_display()`` helpers quantise, half-up: money to the
+# currency's minor unit (USD 2 decimals, KRW 0), percentages to 2 decimals. Unit prices and
+# quantities are never rounded. Percentages are percent (12.5 means 12.5 %), None on a zero base.
 
 # Minor units of the currencies we show; anything else gets two decimals.
 _CURRENCY_DECIMALS = {"KRW": 0, "JPY": 0, "USD": 2}
