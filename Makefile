@@ -1,0 +1,48 @@
+# Stock-Vis: `make run` starts everything on embedded defaults, `make test` runs every test.
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := python3 -m uv
+endif
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/stockvis
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: help bootstrap install run test test-unit test-integration lint format bench
+
+help:
+	@echo "make run    start web (ASGI), Celery worker and beat on SQLite with demo data (port \$$PORT, default 8000)"
+	@echo "make test   run the whole test suite (unit, e2e, then PostgreSQL/Redis integration)"
+	@echo "make lint   ruff and mypy"
+	@echo "make bench  run the benchmarks in bench/"
+
+# uv is the only thing we need from outside the lock file; fetch it from the package index if missing.
+bootstrap:
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet --disable-pip-version-check uv
+
+install: bootstrap
+	@$(UV) sync --frozen --quiet
+
+run: install
+	$(UV) run stockvis serve
+
+test: install
+	$(UV) run pytest -m "not integration" -p no:cacheprovider
+	DATABASE_URL=$(PG_TEST_URL) REDIS_URL=$(REDIS_TEST_URL) $(UV) run pytest -m integration -p no:cacheprovider
+
+test-unit: install
+	$(UV) run pytest -m "not integration and not e2e"
+
+test-integration: install
+	DATABASE_URL=$(PG_TEST_URL) REDIS_URL=$(REDIS_TEST_URL) $(UV) run pytest -m integration
+
+lint: install
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+	$(UV) run mypy stockvis config
+
+format: install
+	$(UV) run ruff check --fix .
+	$(UV) run ruff format .
+
+bench: install
+	@for b in bench/*.py; do n=$$(basename $$b .py); [ "$$n" = "__init__" ] || $(UV) run python -m bench.$$n || exit 1; done

@@ -1,0 +1,13 @@
+"""The Celery app: workers and beat share the broker, the database and the provider rate limiter."""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("stockvis")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,17 @@
+"""URL routing: the API under /api/v1/, schema and docs, admin, health."""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from stockvis.core.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("api/v1/stocks/", include("stockvis.market.urls")),
+    path("api/v1/users/", include("stockvis.accounts.urls")),
+    path("api/v1/analysis/", include("stockvis.analysis.urls")),
+]

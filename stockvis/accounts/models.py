@@ -1,0 +1,23 @@
+"""The Stock-Vis user (custom from the first migration so it can grow without pain)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Currency(models.TextChoices):
+    KRW = "KRW", "Korean won"
+    USD = "USD", "US dollar"
+
+
+class User(AbstractUser):
+    display_name = models.CharField(max_length=80, blank=True)
+    base_currency = models.CharField(max_length=3, choices=Currency.choices, default=Currency.KRW)
+    timezone = models.CharField(max_length=64, default="Asia/Seoul")
+    discord_webhook_url = models.URLField(
+        blank=True, help_text="Optional Discord webhook for this user's price alerts."
+    )
+
+    def __str__(self) -> str:
+        return self.display_name or self.username

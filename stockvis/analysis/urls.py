@@ -1,0 +1,5 @@
+"""Routes under /api/v1/analysis/."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,0 +1,1 @@
+"""Market-data collection: validation, ingestion, job runs and data-quality flags."""

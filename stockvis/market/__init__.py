@@ -1,0 +1,1 @@
+"""Market data: assets, prices, company profiles and financial statements."""

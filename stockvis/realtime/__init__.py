@@ -1,0 +1,1 @@
+"""Realtime prices and notifications over WebSocket."""
