@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import os
 import socket
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -57,3 +60,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         raise pytest.UsageError(f"integration tests cannot run in CI: {reason}")
     for item in integration:
         item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(settings: Any) -> Iterator[None]:
+    """Each test starts with an empty cache: a private in-memory one, or the test Redis flushed."""
+    if settings.REDIS_URL:
+        from django.core.cache import cache
+
+        cache.clear()
+    else:
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": uuid.uuid4().hex,
+            }
+        }
+    yield
