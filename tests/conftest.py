@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import socket
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -63,7 +62,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(autouse=True)
-def isolated_cache(settings: Any) -> Iterator[None]:
+def isolated_cache(settings: Any) -> None:
     """Each test starts with an empty cache: a private in-memory one, or the test Redis flushed."""
     if settings.REDIS_URL:
         from django.core.cache import cache
@@ -76,4 +75,3 @@ def isolated_cache(settings: Any) -> Iterator[None]:
                 "LOCATION": uuid.uuid4().hex,
             }
         }
-    yield
