@@ -1,18 +1,16 @@
-"""Technical indicators over daily bars: a validated, copy-free wrapper around TA-Lib.
+"""Technical indicators over daily bars: a validated, copy-free wrapper around TA-Lib."""
 
-Pure core: no Django, no I/O, no clock. TA-Lib is the reference implementation, so every output
-equals a direct TA-Lib call bit for bit; this module only adds a validated parameter set
-(`IndicatorSpec`), stable output names and NaN warm-up values the API layer turns into null.
-
-The chart/indicator API, the signal engine (`stockvis.analysis.signals`) and the screener call
-`compute_indicators`; `bench/indicators.py` holds it to within 1.5x of bare TA-Lib on 1,000,000
-bars, which is why the hot path converts each input array once (in `Bars`) and never copies.
-"""
+# Pure core: no Django, no I/O, no clock. TA-Lib is the reference implementation, so every output
+# equals a direct TA-Lib call bit for bit; this module adds a validated parameter set
+# (`IndicatorSpec`), stable output names and NaN warm-up values the API layer turns into null.
+# The indicator API, the signals (`stockvis.analysis.signals`) and the screener call
+# `compute_indicators`; `bench/indicators.py` holds it within 1.5x of bare TA-Lib on 1,000,000
+# bars, which is why inputs are converted once (in `Bars`) and nothing is copied after that.
 
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
@@ -142,10 +140,9 @@ def _checked_float(param: str, value: Any, low: float, high: float) -> float:
 
 
 def _checked_periods(param: str, value: Any) -> tuple[int, ...]:
-    candidates = [value] if isinstance(value, numbers.Integral) else value
-    if isinstance(candidates, str | bytes) or not isinstance(candidates, Iterable):
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InvalidIndicatorParams(param, f"must be a list of integers, got {value!r}")
-    periods = sorted({_checked_int(param, period, MIN_PERIOD, MAX_PERIOD) for period in candidates})
+    periods = sorted({_checked_int(param, period, MIN_PERIOD, MAX_PERIOD) for period in value})
     if not 1 <= len(periods) <= MAX_MOVING_AVERAGES:
         raise InvalidIndicatorParams(
             param, f"must hold 1 to {MAX_MOVING_AVERAGES} distinct periods, got {len(periods)}"
@@ -175,19 +172,20 @@ class IndicatorSpec:
     """Which indicators to compute and with which parameters; validated on construction.
 
     Periods are 2..500 (smoothing periods of the Stochastic 1..500), the MACD fast period must be
-    below the slow one, the Bollinger width 0.1..5 standard deviations. `sma_periods` and
-    `ema_periods` accept one integer or a list and are stored sorted without duplicates.
+    below the slow one, the Bollinger width 0.1..5 standard deviations. Any collection of names
+    or periods is accepted; after validation `indicators` is a frozenset of `Indicator` and
+    `sma_periods`/`ema_periods` are sorted tuples without duplicates (1 to 10 of them).
     """
 
-    indicators: frozenset[Indicator] = ALL_INDICATORS
+    indicators: Collection[str] = ALL_INDICATORS
     rsi_period: int = 14
     macd_fast_period: int = 12
     macd_slow_period: int = 26
     macd_signal_period: int = 9
     bb_period: int = 20
     bb_stddev: float = 2.0
-    sma_periods: tuple[int, ...] = (20,)
-    ema_periods: tuple[int, ...] = (20,)
+    sma_periods: Collection[int] = (20,)
+    ema_periods: Collection[int] = (20,)
     stoch_fastk_period: int = 14
     stoch_slowk_period: int = 3
     stoch_slowd_period: int = 3

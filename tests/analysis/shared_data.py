@@ -1,8 +1,7 @@
-"""Find and load the shared reference data (worked examples, real price files) for the tests.
+"""Find and load the shared reference data (worked examples, real price files) for the tests."""
 
-The data lives in a `shared/` folder next to the repository, not inside it. A missing folder
-fails the tests instead of skipping them: a skipped reference test would pass silently.
-"""
+# The data lives in a `shared/` folder next to the repository, not inside it. A missing folder
+# fails the tests instead of skipping them: a skipped reference test would pass silently.
 
 from __future__ import annotations
 

@@ -7,7 +7,6 @@ import pytest
 import talib
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from hypothesis.extra.numpy import arrays
 
 from stockvis.analysis.indicators import (
     ALL_INDICATORS,
@@ -18,6 +17,7 @@ from stockvis.analysis.indicators import (
     InvalidIndicatorParams,
     compute_indicators,
 )
+from tests.analysis.random_bars import random_bars
 from tests.analysis.shared_data import (
     assert_equals_worksheet,
     half_unit_in_last_place,
@@ -185,11 +185,13 @@ def test_every_indicator_equals_a_direct_talib_call_on_real_prices(price_file):
     expected = {"rsi": talib.RSI(close, 14), "obv": talib.OBV(close, volume)}
     expected["macd"], expected["macd_signal"], expected["macd_hist"] = talib.MACD(close, 12, 26, 9)
     expected["bb_upper"], expected["bb_middle"], expected["bb_lower"] = talib.BBANDS(
-        close, 20, 2.0, 2.0, 0
+        close, 20, 2.0, 2.0, talib.MA_Type.SMA
     )
     expected.update({f"sma_{period}": talib.SMA(close, period) for period in (20, 50, 200)})
     expected.update({f"ema_{period}": talib.EMA(close, period) for period in (12, 26, 200)})
-    expected["stoch_k"], expected["stoch_d"] = talib.STOCH(high, low, close, 14, 3, 0, 3, 0)
+    expected["stoch_k"], expected["stoch_d"] = talib.STOCH(
+        high, low, close, 14, 3, talib.MA_Type.SMA, 3, talib.MA_Type.SMA
+    )
     expected["atr"] = talib.ATR(high, low, close, 14)
 
     assert set(result.names()) == set(expected)
@@ -233,6 +235,7 @@ def test_real_prices_have_values_everywhere_after_warm_up():
         ({"sma_periods": []}, "sma_periods", "1 to 10 distinct periods"),
         ({"sma_periods": list(range(2, 14))}, "sma_periods", "1 to 10 distinct periods"),
         ({"ema_periods": "20"}, "ema_periods", "list of integers"),
+        ({"ema_periods": 20}, "ema_periods", "list of integers"),
         ({"stoch_fastk_period": 1}, "stoch_fastk_period", "from 2 to 500"),
         ({"stoch_slowk_period": 0}, "stoch_slowk_period", "from 1 to 500"),
         ({"stoch_slowd_period": 501}, "stoch_slowd_period", "from 1 to 500"),
@@ -256,7 +259,7 @@ def test_the_spec_accepts_any_list_of_periods_and_keeps_them_sorted_and_distinct
 
     assert spec.sma_periods == (20, 50, 200)
     assert spec.ema_periods == (9, 50)
-    assert IndicatorSpec(sma_periods=100).sma_periods == (100,)
+    assert IndicatorSpec(sma_periods={100}).sma_periods == (100,)
 
 
 def test_the_default_spec_computes_all_eight_indicators_with_the_usual_parameters():
@@ -306,13 +309,14 @@ def test_bars_use_contiguous_float64_input_without_copying_it_and_are_read_only(
 
 
 def test_bars_convert_other_inputs_to_contiguous_float64_once():
+    # Deliberately not the float64 arrays the annotations ask for.
     bars = Bars(
-        open=[1, 2, 3],
+        open=[1, 2, 3],  # type: ignore[arg-type]
         high=np.array([2, 3, 4], dtype=np.int64),
         low=np.arange(6.0)[::2],
-        close=(1.5, 2.5, 3.5),
-        volume=[10, 20, 30],
-        dates=["2024-01-02", "2024-01-03", "2024-01-04"],
+        close=(1.5, 2.5, 3.5),  # type: ignore[arg-type]
+        volume=[10, 20, 30],  # type: ignore[arg-type]
+        dates=["2024-01-02", "2024-01-03", "2024-01-04"],  # type: ignore[arg-type]
     )
 
     for values in (bars.open, bars.high, bars.low, bars.close, bars.volume):
@@ -362,24 +366,6 @@ def test_latest_gives_the_last_value_of_every_indicator_and_none_while_warming_u
 
 
 # --- Properties on random bar series ---------------------------------------------------------
-
-
-@st.composite
-def random_bars(draw, max_length: int = 260) -> Bars:
-    """Valid OHLCV bars: positive prices, high >= max(open, close), low <= min(open, close)."""
-    length = draw(st.integers(min_value=0, max_value=max_length))
-    moves = draw(arrays(np.float64, length, elements=st.floats(-0.2, 0.2, allow_subnormal=False)))
-    close = 100.0 * np.exp(np.cumsum(moves))
-    open_ = np.concatenate([[100.0], close[:-1]])[:length]
-    wicks = draw(arrays(np.float64, (2, length), elements=st.floats(0.0, 0.1)))
-    volume = draw(arrays(np.float64, length, elements=st.floats(0.0, 1e9)))
-    return Bars(
-        open=open_,
-        high=np.maximum(open_, close) * (1 + wicks[0]),
-        low=np.minimum(open_, close) * (1 - wicks[1]),
-        close=close,
-        volume=volume,
-    )
 
 
 @settings(max_examples=50, deadline=None)
