@@ -1,0 +1,70 @@
+"""The Celery beat schedule, in code. Each app lists its entries in ``<app>/schedule.py`` as
+``BEAT_ENTRIES``; each entry can be overridden from the environment by ``SCHEDULE_<NAME>``
+(upper case, dashes as underscores) set to a crontab ``"minute hour day month weekday"`` or
+``off``. Every entry expires before its next run so a stopped beat never releases a burst."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
+
+SCHEDULE_MODULES = (
+    "stockvis.collector.schedule",
+    "stockvis.portfolios.schedule",
+    "stockvis.analysis.schedule",
+)
+
+
+def env_name(entry: str) -> str:
+    return "SCHEDULE_" + entry.upper().replace("-", "_")
+
+
+def parse_crontab(text: str, *, tz: str | None = None, name: str = "") -> crontab:
+    parts = text.split()
+    if len(parts) != 5:
+        raise ImproperlyConfigured(
+            f"{name or 'schedule'} must be 'minute hour day month weekday' or 'off', not {text!r}"
+        )
+    minute, hour, day, month, weekday = parts
+    fields = {
+        "minute": minute,
+        "hour": hour,
+        "day_of_month": day,
+        "month_of_year": month,
+        "day_of_week": weekday,
+    }
+    if not tz:
+        return crontab(**fields)
+    # The app runs in UTC; an entry tied to a market's close reads the clock in that market's zone.
+    zone = ZoneInfo(tz)
+    return crontab(**fields, nowfun=lambda: dt.datetime.now(zone))
+
+
+def build_beat_schedule(modules: tuple[str, ...] = SCHEDULE_MODULES) -> dict[str, dict[str, Any]]:
+    schedule: dict[str, dict[str, Any]] = {}
+    for module_name in modules:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        for name, entry in module.BEAT_ENTRIES.items():
+            override = os.environ.get(env_name(name), "").strip()
+            if override.lower() == "off":
+                continue
+            cron = override or entry["cron"]
+            schedule[name] = {
+                "task": entry["task"],
+                "schedule": parse_crontab(cron, tz=entry.get("tz"), name=env_name(name)),
+                "args": entry.get("args", ()),
+                "kwargs": entry.get("kwargs", {}),
+                "options": {"expires": entry.get("expires", 3600)},
+            }
+    return schedule
