@@ -393,19 +393,18 @@ def _recency_strength(bars_since: int, lookback: int) -> float:
 
 
 def rsi_signal(bars: Bars, rsi: FloatArray, config: SignalConfig) -> IndicatorSignal:
-    label = "RSI"
     if not _latest_finite(rsi):
-        return _warming_up(SignalName.RSI, label, bars)
+        return _warming_up(SignalName.RSI, "RSI", bars)
     last = len(bars) - 1
     value = float(rsi[-1])
     if value < config.rsi_oversold:
         direction = Direction.BUY
         strength = _zone_strength(config.rsi_oversold - value, config.rsi_oversold / 2)
-        reason = f"RSI is {_fmt(value)}, below {_fmt(config.rsi_oversold)}: oversold, a rebound is likely."
+        reason = f"RSI is {_fmt(value)}, below {_fmt(config.rsi_oversold)}: oversold, a rebound is possible."
     elif value > config.rsi_overbought:
         direction = Direction.SELL
         strength = _zone_strength(value - config.rsi_overbought, (100 - config.rsi_overbought) / 2)
-        reason = f"RSI is {_fmt(value)}, above {_fmt(config.rsi_overbought)}: overbought, a pullback is likely."
+        reason = f"RSI is {_fmt(value)}, above {_fmt(config.rsi_overbought)}: overbought, a pullback is possible."
     else:
         direction, strength = Direction.NEUTRAL, 0.0
         reason = (
