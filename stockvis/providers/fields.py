@@ -93,7 +93,10 @@ CASH_FLOW_FIELDS: tuple[tuple[str, str], ...] = (
     ("dividendPayoutCommonStock", "dividend_payout_common_stock"),
     ("dividendPayoutPreferredStock", "dividend_payout_preferred_stock"),
     ("proceedsFromIssuanceOfCommonStock", "proceeds_from_issuance_of_common_stock"),
-    ("proceedsFromIssuanceOfLongTermDebtAndCapitalSecuritiesNet", "proceeds_from_issuance_of_long_term_debt_and_capital_securities_net"),
+    (
+        "proceedsFromIssuanceOfLongTermDebtAndCapitalSecuritiesNet",
+        "proceeds_from_issuance_of_long_term_debt_and_capital_securities_net",
+    ),
     ("proceedsFromIssuanceOfPreferredStock", "proceeds_from_issuance_of_preferred_stock"),
     ("proceedsFromRepurchaseOfEquity", "proceeds_from_repurchase_of_equity"),
     ("proceedsFromSaleOfTreasuryStock", "proceeds_from_sale_of_treasury_stock"),
