@@ -116,7 +116,7 @@ class LocalFileStore:
         entry = state.setdefault(provider, {})
         if entry.get("day") != day:
             entry.update(day=day, used=0, exhausted=False)
-        return entry  # type: ignore[no-any-return]
+        return entry
 
     def take(self, provider: str, limits: ProviderLimits, *, now: float, day: str) -> Decision:
         with self._locked_state() as state:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_any
+from tenacity import RetryCallState, Retrying, retry_if_exception
 
 from stockvis.providers.base import ProviderError
 
@@ -62,8 +62,8 @@ class RetryPolicy:
                 planned[number] = self.delay_for(number - 1, retry_after)
             return planned[number]
 
-        def too_long(state: RetryCallState) -> bool:
-            return planned_delay(state) > self.max_delay
+        def give_up(state: RetryCallState) -> bool:
+            return state.attempt_number > self.max_retries or planned_delay(state) > self.max_delay
 
         def before_sleep(state: RetryCallState) -> None:
             exc = state.outcome.exception() if state.outcome else None
@@ -71,7 +71,7 @@ class RetryPolicy:
                 self.on_retry(state.attempt_number - 1, planned_delay(state), exc)
 
         retrying = Retrying(
-            stop=stop_any(stop_after_attempt(self.max_retries + 1), too_long),
+            stop=give_up,
             wait=planned_delay,
             retry=retry_if_exception(is_retryable),
             sleep=self.sleep,
