@@ -155,7 +155,7 @@ def price_frame(
     """Build a canonical price frame (dates normalised to midnight, floats, oldest first)."""
     frame = pd.DataFrame(
         {
-            "date": pd.to_datetime(dates).normalize(),  # type: ignore[arg-type]
+            "date": pd.to_datetime(dates).normalize(),
             "open": np.asarray(open_, dtype="float64"),
             "high": np.asarray(high, dtype="float64"),
             "low": np.asarray(low, dtype="float64"),
