@@ -12,17 +12,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+from tests.shared_data import shared_data_path
 
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The real recorded provider payloads and price files (shared/data beside the repository)."""
-    assert SHARED_DATA.is_dir(), (
-        f"real test data missing: expected shared/data beside the repo at {SHARED_DATA}"
-    )
-    return SHARED_DATA
+    return shared_data_path()
 
 
 def _reachable(url: str, default_port: int) -> bool:

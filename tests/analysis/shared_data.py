@@ -1,11 +1,7 @@
 """Find and load the shared reference data (worked examples, real price files) for the tests."""
 
-# The data lives in a `shared/` folder next to the repository, not inside it. A missing folder
-# fails the tests instead of skipping them: a skipped reference test would pass silently.
-
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,17 +9,12 @@ import numpy as np
 import pandas as pd
 
 from stockvis.analysis.indicators import Bars
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.shared_data import shared_data_path
 
 
 def shared_data_file(*parts: str) -> Path:
-    # STOCKVIS_SHARED_DATA is the suite-wide override for checkouts that are not siblings of it.
-    base = os.environ.get("STOCKVIS_SHARED_DATA") or REPO_ROOT / ".." / "shared" / "data"
-    path = Path(base).joinpath(*parts)
-    assert path.is_file(), (
-        f"missing reference data {path}: the shared/ folder must sit next to the repository"
-    )
+    path = shared_data_path(*parts)
+    assert path.is_file(), f"{path} is not a file"
     return path
 
 
