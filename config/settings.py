@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework_simplejwt.token_blacklist",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "channels",
     "stockvis.core",
     "stockvis.accounts",
@@ -215,6 +216,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI's files come from the sidecar package, so /api/docs/ works offline.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Providers and collection ----------------------------------------------------------------
@@ -231,6 +236,19 @@ PROVIDER_MAX_RETRIES = env_int("PROVIDER_MAX_RETRIES", 3)
 PROVIDER_RETRY_BASE_DELAY = env_float("PROVIDER_RETRY_BASE_DELAY", 1.0)
 PRICE_SPIKE_THRESHOLD = env_float("PRICE_SPIKE_THRESHOLD", 0.30)
 ALERT_WEBHOOK_URL = env_str("ALERT_WEBHOOK_URL")
+FDR_CALLS_PER_MINUTE = env_int("FDR_CALLS_PER_MINUTE", 60)
+# The limiter sleeps at most this long for a call slot before the call fails as transient.
+RATE_LIMIT_MAX_WAIT = env_float("RATE_LIMIT_MAX_WAIT", 120.0)
+# Daily provider quotas reset at midnight in this zone.
+RATE_LIMIT_TZ = env_str("RATE_LIMIT_TZ", "UTC")
+# `collect --provider csv` reads <SYMBOL>.csv files from here.
+CSV_IMPORT_DIR = Path(env_str("CSV_IMPORT_DIR") or str(VAR_DIR / "import")).resolve()
+# Days the scheduled collections re-read, so a missed day heals on the next run.
+COLLECT_WINDOW_DAYS = env_int("COLLECT_WINDOW_DAYS", 7)
+# Years of history fetched for a symbol a user adds that has no data yet.
+COLLECT_HISTORY_YEARS = env_int("COLLECT_HISTORY_YEARS", 3)
+# Calendar days per backfill request; each chunk commits on its own so a rerun resumes.
+BACKFILL_CHUNK_DAYS = env_int("BACKFILL_CHUNK_DAYS", 365)
 
 # --- Logging -------------------------------------------------------------------------------
 LOG_FORMAT = env_str("LOG_FORMAT", "text")
