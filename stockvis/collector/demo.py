@@ -6,13 +6,11 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from django.db import transaction
-
 from stockvis.collector import services
-from stockvis.market.models import SYNTHETIC_SOURCE, CompanyProfile, DailyPrice, WeeklyPrice
-from stockvis.providers.base import AssetRef, Category, StatementKind
+from stockvis.market.models import SYNTHETIC_SOURCE, Asset, CompanyProfile, DailyPrice, WeeklyPrice
+from stockvis.providers.base import Category
 from stockvis.providers.synthetic import SyntheticProvider
-from stockvis.providers.synthetic.universe import DEMO_UNIVERSE
+from stockvis.providers.synthetic.universe import DEMO_UNIVERSE, DemoAsset
 
 logger = logging.getLogger(__name__)
 
@@ -23,65 +21,66 @@ class DemoLoadReport:
     daily: services.UpsertCounts
     weekly: services.UpsertCounts
     statements: services.UpsertCounts
+    job_id: int | None = None
+
+
+def demo_register(*, provider: SyntheticProvider, demo: DemoAsset) -> Asset:
+    return services.asset_register(
+        info=provider.describe_asset(demo.symbol),
+        market=demo.market,
+        source=SYNTHETIC_SOURCE,
+        provider_symbols={"fdr": demo.fdr_symbol} if demo.fdr_symbol else {},
+    )
+
+
+def _top_up_plan(*, asset: Asset, first_day: dt.date, today: dt.date) -> services.IngestPlan:
+    """Only what is missing: bars after the last stored one, the profile and statements once."""
+    last = services.last_stored_date(asset=asset, source=SYNTHETIC_SOURCE)
+    start = last + dt.timedelta(days=1) if last else first_day
+    last_week = services.last_stored_date(asset=asset, source=SYNTHETIC_SOURCE, model=WeeklyPrice)
+    # Re-aggregate the last stored (possibly partial) week too: it may have gained days.
+    week_start = (last_week - dt.timedelta(days=last_week.weekday())) if last_week else first_day
+    needs_fundamentals = (
+        asset.category == Category.STOCK and not CompanyProfile.objects.filter(asset=asset).exists()
+    )
+    return services.IngestPlan(
+        daily=(start, today) if start <= today else None,
+        weekly=(week_start, today) if start <= today else None,
+        overview=needs_fundamentals,
+        statements=needs_fundamentals,
+    )
 
 
 def demo_load(*, today: dt.date, years: int) -> DemoLoadReport:
-    """Register the demo assets and fill what is missing up to ``today``; nothing loads twice."""
+    """Register the demo assets and fill what is missing up to ``today``; nothing loads twice.
+
+    Goes through the collector's ingest path, so it is validated, recorded as a ``seed_demo``
+    job run and announced with ``prices_changed`` like any other collection.
+    """
     provider = SyntheticProvider()
     first_day = today.replace(year=today.year - years)
-    daily = weekly = statements = services.UpsertCounts()
+    plans = []
     for demo in DEMO_UNIVERSE:
-        info = provider.describe_asset(demo.symbol)
-        ref = AssetRef(demo.symbol, demo.exchange, demo.category, demo.currency, demo.symbol)
-        with transaction.atomic():
-            asset = services.asset_register(
-                info=info,
-                market=demo.market,
-                source=SYNTHETIC_SOURCE,
-                provider_symbols={"fdr": demo.fdr_symbol} if demo.fdr_symbol else {},
-            )
-            last = services.last_stored_date(asset=asset, source=SYNTHETIC_SOURCE)
-            start = last + dt.timedelta(days=1) if last else first_day
-            if start <= today:
-                daily += services.prices_upsert(
-                    asset=asset,
-                    frame=provider.daily_prices(ref, start, today),
-                    source=SYNTHETIC_SOURCE,
-                )
-            last_week = services.last_stored_date(
-                asset=asset, source=SYNTHETIC_SOURCE, model=WeeklyPrice
-            )
-            # Re-aggregate the last stored (possibly partial) week too: it may have gained days.
-            week_start = (
-                (last_week - dt.timedelta(days=last_week.weekday())) if last_week else first_day
-            )
-            if last is None or start <= today:
-                weekly += services.prices_upsert(
-                    asset=asset,
-                    frame=provider.weekly_prices(ref, week_start, today),
-                    source=SYNTHETIC_SOURCE,
-                    model=WeeklyPrice,
-                )
-            if (
-                demo.category == Category.STOCK
-                and not CompanyProfile.objects.filter(asset=asset).exists()
-            ):
-                services.profile_upsert(
-                    asset=asset, overview=provider.company_overview(ref), source=SYNTHETIC_SOURCE
-                )
-                for kind in StatementKind:
-                    statements += services.statements_upsert(
-                        asset=asset,
-                        reports=provider.statements(ref, kind, today=today),
-                        source=SYNTHETIC_SOURCE,
-                    )
+        asset = demo_register(provider=provider, demo=demo)
+        plans.append((asset, _top_up_plan(asset=asset, first_day=first_day, today=today)))
+    report = services.plan_run(
+        job_name="seed_demo",
+        provider=provider,
+        plans=plans,
+        today=today,
+        parameters={"today": today.isoformat(), "years": years},
+    )
+    daily = report.kind_totals("daily")
+    weekly = report.kind_totals("weekly")
     logger.info(
         "demo data ready: %d assets, %d daily bars inserted, %d weekly bars inserted",
         len(DEMO_UNIVERSE),
         daily.inserted,
         weekly.inserted,
     )
-    return DemoLoadReport(len(DEMO_UNIVERSE), daily, weekly, statements)
+    return DemoLoadReport(
+        len(DEMO_UNIVERSE), daily, weekly, report.kind_totals("statements"), report.job.pk
+    )
 
 
 def demo_is_loaded() -> bool:
