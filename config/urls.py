@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from stockvis.analysis.views import IndicatorView
 from stockvis.core.views import healthz
 
 urlpatterns = [
@@ -11,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("api/v1/stocks/api/indicators/<str:symbol>/", IndicatorView.as_view(), name="indicators"),
     path("api/v1/stocks/", include("stockvis.market.urls")),
     path("api/v1/users/", include("stockvis.accounts.urls")),
     path("api/v1/analysis/", include("stockvis.analysis.urls")),

@@ -1,5 +1,10 @@
-"""Routes under /api/v1/analysis/."""
+"""Routes under /api/v1/analysis/. The indicator endpoint lives under /api/v1/stocks/ (see
+config/urls.py), where the API contract puts it."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from stockvis.analysis.views import ScreenerView
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("screener/", ScreenerView.as_view(), name="screener"),
+]
