@@ -73,3 +73,12 @@ def parse_chart_window(bar_type: str | None, period: str | None, days: str | Non
             "period", f"period must be one of {', '.join(PERIODS)}", list(PERIODS)
         )
     return ChartWindow(bar_type=bar_type, period=period)
+
+
+# Statement and search list bounds, shared by the API and its schema.
+STATEMENT_PERIODS = ("annual", "quarterly")
+STATEMENT_LIMIT_DEFAULT = 5
+STATEMENT_LIMIT_MAX = 40
+SEARCH_LIMIT_DEFAULT = 10
+SEARCH_LIMIT_MAX = 50
+SEARCH_KEYWORDS_MAX = 64

@@ -1,0 +1,59 @@
+"""Chart bars: the hot path. Columns from the selector, encoded once, cached as bytes."""
+
+from __future__ import annotations
+
+import orjson
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from stockvis.core.api import fast_json
+from stockvis.market.search import record_view
+from stockvis.market.selectors import bars_for_window
+from stockvis.market.serializers import (
+    ChartQuerySerializer,
+    ChartResponseSerializer,
+    chart_payload,
+    query_data,
+)
+from stockvis.market.views.common import (
+    CHART_TTL,
+    ERROR_RESPONSES,
+    NOT_FOUND,
+    SYMBOL_PARAMETER,
+    asset_or_404,
+    cached,
+    canonical_symbol,
+)
+
+
+class ChartView(APIView):
+    @extend_schema(
+        operation_id="stocks_chart",
+        summary="Price bars for a chart",
+        description="Daily or weekly bars, oldest first, in the shape lightweight-charts takes "
+        "(`time`, `open`, `high`, `low`, `close`, `volume`), with the asset and source. Bars of "
+        "the `synthetic` provider are demo data: `synthetic` is true and `notice` says so. "
+        "Cached 60 s; an ingest of the symbol invalidates it at once.",
+        parameters=[SYMBOL_PARAMETER, ChartQuerySerializer],
+        responses={
+            200: OpenApiResponse(ChartResponseSerializer, description="The bars and their meta."),
+            **NOT_FOUND,
+            **ERROR_RESPONSES,
+        },
+    )
+    def get(self, request: Request, symbol: str) -> HttpResponse:
+        symbol = canonical_symbol(symbol)
+        query = ChartQuerySerializer(data=query_data(request.query_params))
+        query.is_valid(raise_exception=True)
+        window = query.validated_data["window"]
+
+        def encode() -> bytes:
+            asset = asset_or_404(symbol)
+            payload = chart_payload(asset, window, bars_for_window(asset, window))
+            return orjson.dumps(payload, option=orjson.OPT_SERIALIZE_NUMPY)
+
+        body = cached("chart", symbol, window.as_params(), CHART_TTL, encode)
+        record_view(symbol)
+        return fast_json(orjson.Fragment(body))

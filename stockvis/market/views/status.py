@@ -1,0 +1,44 @@
+"""Data-collection status of one symbol (polled by the UI while a new symbol is collected)."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from stockvis.market.selectors import symbol_data_status
+from stockvis.market.serializers import SymbolStatusSerializer
+from stockvis.market.views.common import ERROR_RESPONSES, SYMBOL_PARAMETER, canonical_symbol
+
+
+class SymbolStatusView(APIView):
+    @extend_schema(
+        operation_id="users_portfolio_symbol_status",
+        summary="What has been collected for a symbol",
+        description="Row counts of everything stored for the symbol. An unknown (well-formed) "
+        "symbol answers 200 with `stock_exists: false` and zero counts, so the UI can poll "
+        "while collection registers it. `is_complete`: daily and weekly bars, plus a profile "
+        "and statements for stocks. Never cached.",
+        parameters=[SYMBOL_PARAMETER],
+        responses={200: SymbolStatusSerializer, **ERROR_RESPONSES},
+    )
+    def get(self, request: Request, symbol: str) -> Response:
+        status = symbol_data_status(canonical_symbol(symbol))
+        return Response(
+            {
+                "symbol": status.symbol,
+                "stock_exists": status.stock_exists,
+                "has_overview": status.has_overview,
+                "has_prices": status.has_prices,
+                "has_financial": status.has_financial,
+                "is_complete": status.is_complete,
+                "details": {
+                    "daily_prices": status.daily_prices,
+                    "weekly_prices": status.weekly_prices,
+                    "balance_sheets": status.balance_sheets,
+                    "income_statements": status.income_statements,
+                    "cash_flows": status.cash_flows,
+                },
+            }
+        )
