@@ -14,6 +14,9 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("api/v1/stocks/api/indicators/<str:symbol>/", IndicatorView.as_view(), name="indicators"),
     path("api/v1/stocks/", include("stockvis.market.urls")),
+    path(
+        "api/v1/users/portfolio/symbol/<str:symbol>/status/", include("stockvis.market.status_urls")
+    ),
     path("api/v1/users/", include("stockvis.accounts.urls")),
     path("api/v1/analysis/", include("stockvis.analysis.urls")),
 ]
