@@ -21,7 +21,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from stockvis.collector import selectors
 from stockvis.collector.models import DataQualityFlag, JobRun, JobStatus
+from stockvis.collector.selectors import Coverage, Freshness
 from stockvis.collector.upsert import PRICE_FIELDS, BarColumns, UpsertCounts, bars_upsert
 from stockvis.collector.validators import QualityFlag, check_ohlc, validate_prices
 from stockvis.core import alerts
@@ -96,6 +98,8 @@ class AssetResult:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     quota_exhausted: bool = False
+    #: The error may pass on its own (timeout, 5xx, throttling): worth retrying the task.
+    transient: bool = False
     flags: int = 0
     rejected: int = 0
 
@@ -103,10 +107,11 @@ class AssetResult:
     def total(self) -> UpsertCounts:
         return sum(self.counts.values(), UpsertCounts())
 
-    def fail(self, reason: str, *, quota: bool = False) -> None:
+    def fail(self, reason: str, *, quota: bool = False, transient: bool = False) -> None:
         self.status = "failed"
         self.error = reason
         self.quota_exhausted = self.quota_exhausted or quota
+        self.transient = transient and not quota
 
     def rolled_back(self) -> None:
         """The asset's transaction was rolled back: nothing it counted was stored."""
@@ -126,6 +131,7 @@ class AssetResult:
             "warning_count": len(self.warnings),
             "error": self.error,
             "quota_exhausted": self.quota_exhausted,
+            "transient": self.transient,
         }
 
 
@@ -521,10 +527,12 @@ def _job_start(*, job_name: str, provider: str, parameters: dict[str, object]) -
 
 
 def _job_finish(job: JobRun, results: Sequence[AssetResult], *, alert: bool = True) -> None:
-    failed = [r for r in results if r.status == "failed"]
+    # An asset with an error counts as failed for the job, even when a backfill stored some of
+    # its chunks before the error (its status is then "partial").
+    failed = [r for r in results if r.error]
     if not failed:
         job.status = JobStatus.SUCCESS
-    elif len(failed) == len(results):
+    elif all(r.status == "failed" for r in results):
         job.status = JobStatus.FAILURE
     else:
         job.status = JobStatus.PARTIAL_FAILURE
@@ -593,6 +601,9 @@ class _Providers:
         return found
 
 
+Runner = Callable[[_Target, AssetResult], None]
+
+
 def _run(
     *,
     job: JobRun,
@@ -600,6 +611,7 @@ def _run(
     providers: _Providers,
     today: dt.date,
     progress: Progress | None = None,
+    runner: Runner | None = None,
 ) -> list[AssetResult]:
     results: list[AssetResult] = []
     exhausted: dict[str, str] = {}
@@ -612,7 +624,12 @@ def _run(
                 # Not spun on: the quota is spent, so no call is made until it resets.
                 result.fail(f"skipped: {exhausted[target.provider_name]}", quota=True)
             else:
-                _asset_run(job=job, target=target, providers=providers, today=today, result=result)
+                if runner is not None:
+                    runner(target, result)
+                else:
+                    _asset_run(
+                        job=job, target=target, providers=providers, today=today, result=result
+                    )
                 if result.quota_exhausted:
                     exhausted[target.provider_name] = result.error or "daily quota spent"
             level = logging.WARNING if result.status == "failed" else logging.INFO
@@ -644,7 +661,7 @@ def _asset_run(
         _write(asset=target.asset, fetched=fetched, source=provider.name, job=job, result=result)
     except ProviderError as exc:
         result.rolled_back()
-        result.fail(str(exc), quota=exc.quota_exhausted)
+        result.fail(str(exc), quota=exc.quota_exhausted, transient=not exc.permanent)
     except Exception as exc:  # one asset's bug or bad data never stops the others
         logger.exception("collecting %s failed", target.symbol)
         result.rolled_back()
@@ -778,3 +795,263 @@ def prices_import(
                 result.fail(f"{type(exc).__name__}: {exc}")
         _job_finish(job, [result])
     return JobReport(job=job, results=[result], elapsed=time.monotonic() - started)
+
+
+# --- backfill --------------------------------------------------------------------------------
+
+
+@dataclass
+class BackfillReport:
+    report: JobReport
+    coverage: list[Coverage]
+
+
+def _chunks(missing: Sequence[dt.date], chunk_days: int) -> list[tuple[dt.date, dt.date]]:
+    """Missing sessions grouped into requests spanning at most ``chunk_days`` calendar days.
+
+    Nearby holes share a request (re-reading the stored days between them costs nothing but an
+    unchanged count), so scattered holes do not each spend a call of the daily quota.
+    """
+    chunks: list[tuple[dt.date, dt.date]] = []
+    for day in missing:
+        if chunks and (day - chunks[-1][0]).days < chunk_days:
+            chunks[-1] = (chunks[-1][0], day)
+        else:
+            chunks.append((day, day))
+    return chunks
+
+
+def _backfill_asset(
+    *,
+    job: JobRun,
+    target: _Target,
+    providers: _Providers,
+    start: dt.date,
+    end: dt.date,
+    coverage_end: dt.date,
+    chunk_days: int,
+    result: AssetResult,
+) -> None:
+    """Fetch the missing sessions chunk by chunk; each chunk commits on its own so a rerun
+    resumes where this one stopped."""
+    asset = target.asset
+    assert asset is not None
+    stored_any = False
+    try:
+        provider = providers.get(target.provider_name)
+        ref = asset_ref(asset, provider.name)
+        first = max(start, asset.listing_date or start)
+        missing = selectors.missing_sessions(
+            asset=asset, source=provider.name, start=first, end=coverage_end
+        )
+        if coverage_end < end:
+            # Today's session may already be out; ask for it too, but do not demand it.
+            missing.append(end)
+        chunks = _chunks(missing, chunk_days)
+        if not provider.supports(ref, DataKind.DAILY):
+            raise ProviderError(
+                f"{provider.name} has no daily prices for {asset.symbol}",
+                permanent=True,
+                provider=provider.name,
+            )
+        for lo, hi in chunks:
+            with log_context(chunk=f"{lo}..{hi}"):
+                frame = provider.daily_prices(ref, lo, hi)
+                with transaction.atomic():
+                    _daily_write(
+                        asset=asset, frame=frame, source=provider.name, job=job, result=result
+                    )
+            stored_any = True
+        if chunks and provider.supports(ref, DataKind.WEEKLY):
+            monday = chunks[0][0] - dt.timedelta(days=chunks[0][0].weekday())
+            weekly = provider.weekly_prices(ref, monday, end)
+            with transaction.atomic():
+                _weekly_write(asset=asset, frame=weekly, source=provider.name, result=result)
+        if result.rejected:
+            result.status = "partial"
+    except Exception as exc:
+        if not isinstance(exc, ProviderError):
+            logger.exception("backfilling %s failed", target.symbol)
+        reason = str(exc) if isinstance(exc, ProviderError) else f"{type(exc).__name__}: {exc}"
+        quota = isinstance(exc, ProviderError) and exc.quota_exhausted
+        transient = isinstance(exc, ProviderError) and not exc.permanent and not quota
+        if stored_any:
+            result.status = "partial"
+            result.error = reason
+            result.quota_exhausted = quota
+            result.transient = transient
+        else:
+            result.rolled_back()
+            result.fail(reason, quota=quota, transient=transient)
+
+
+def backfill(
+    *,
+    years: int,
+    today: dt.date,
+    now: dt.datetime | None = None,
+    symbols: Sequence[str] | None = None,
+    provider_name: str | None = None,
+    provider: MarketDataProvider | None = None,
+    chunk_days: int | None = None,
+    progress: Progress | None = None,
+) -> BackfillReport:
+    """Fill ``years`` of daily history up to ``today`` with only what is missing, then report
+    per asset the rows, first and last date, sessions expected by the calendar and missing."""
+    started = time.monotonic()
+    now = now or timezone.now()
+    chunk_days = max(chunk_days or settings.BACKFILL_CHUNK_DAYS, 1)
+    start = years_before(today, years)
+    providers = _Providers(provider)
+    forced_name = provider.name if provider is not None else provider_name
+    job = _job_start(
+        job_name="backfill",
+        provider=forced_name or "",
+        parameters={
+            "years": years,
+            "start": start.isoformat(),
+            "end": today.isoformat(),
+            "symbols": list(symbols) if symbols is not None else None,
+            "chunk_days": chunk_days,
+        },
+    )
+    coverage: list[Coverage] = []
+    with log_context(job_id=job.pk, job="backfill"):
+        assets, unknown = _assets_selected(symbols=symbols, market=None)
+        targets = [
+            _Target(a.symbol, a, IngestPlan(), forced_name or a.preferred_source) for a in assets
+        ]
+        targets += [_Target(s, None, IngestPlan(), "", error="not registered") for s in unknown]
+        ends: dict[str, dt.date] = {}
+
+        def run_one(target: _Target, result: AssetResult) -> None:
+            assert target.asset is not None
+            try:
+                coverage_end = selectors.expected_latest_date(
+                    exchange=target.asset.exchange, now=now
+                )
+            except Exception:
+                coverage_end = today
+            coverage_end = min(coverage_end, today)
+            ends[target.symbol] = coverage_end
+            _backfill_asset(
+                job=job,
+                target=target,
+                providers=providers,
+                start=start,
+                end=today,
+                coverage_end=coverage_end,
+                chunk_days=chunk_days,
+                result=result,
+            )
+
+        results = _run(
+            job=job,
+            targets=targets,
+            providers=providers,
+            today=today,
+            progress=progress,
+            runner=run_one,
+        )
+        for target in targets:
+            if target.asset is not None:
+                source = forced_name or target.asset.preferred_source or target.provider_name
+                first = max(start, target.asset.listing_date or start)
+                coverage.append(
+                    selectors.coverage_of(
+                        asset=target.asset,
+                        source=source,
+                        start=first,
+                        end=ends.get(target.symbol, today),
+                    )
+                )
+        _job_finish(job, results)
+    return BackfillReport(
+        JobReport(job=job, results=results, elapsed=time.monotonic() - started), coverage
+    )
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+# --- health check ----------------------------------------------------------------------------
+
+
+@dataclass
+class HealthReport:
+    job: JobRun
+    rows: list[Freshness]
+
+    @property
+    def stale(self) -> list[Freshness]:
+        return [r for r in self.rows if r.stale]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.stale else 0
+
+
+def healthcheck_run(
+    *, now: dt.datetime | None = None, symbols: Sequence[str] | None = None, alert: bool = True
+) -> HealthReport:
+    """Compare each asset's newest bar with the expected date, record it as a job run and alert
+    on stale assets."""
+    now = now or timezone.now()
+    wanted = [normalize_symbol(s) for s in symbols] if symbols else None
+    job = _job_start(job_name="healthcheck", provider="", parameters={"symbols": wanted})
+    with log_context(job_id=job.pk, job="healthcheck"):
+        rows = selectors.freshness_of_assets(now=now, symbols=wanted)
+        stale = [r for r in rows if r.stale]
+        if not stale:
+            job.status = JobStatus.SUCCESS
+        elif len(stale) == len(rows):
+            job.status = JobStatus.FAILURE
+        else:
+            job.status = JobStatus.PARTIAL_FAILURE
+        job.ended_at = timezone.now()
+        job.results = {
+            r.symbol: {
+                "status": r.status,
+                "latest": r.latest.isoformat() if r.latest else None,
+                "expected": r.expected.isoformat() if r.expected else None,
+                "detail": r.detail,
+            }
+            for r in rows
+        }
+        job.error_summary = (
+            {
+                "stale": {r.symbol: r.detail for r in stale},
+                "message": f"{len(stale)} of {len(rows)} assets are stale: "
+                + ", ".join(r.symbol for r in stale[:30]),
+            }
+            if stale
+            else {}
+        )
+        job.save(update_fields=["status", "ended_at", "results", "error_summary"])
+        for row in stale:
+            with log_context(asset=row.symbol):
+                logger.warning(
+                    "%s is stale: latest %s, expected %s", row.symbol, row.latest, row.expected
+                )
+        if stale and alert:
+            alerts.alert_post(
+                title=f"Stock-Vis health check: {len(stale)} stale assets",
+                description=alerts.lines(
+                    [
+                        f"{r.symbol}: latest {r.latest or 'none'}, expected {r.expected}"
+                        for r in stale
+                    ]
+                ),
+                fields={
+                    "job": "healthcheck",
+                    "status": job.status,
+                    "stale assets": ", ".join(r.symbol for r in stale),
+                    "time": now.isoformat(timespec="seconds"),
+                },
+                color=alerts.AMBER,
+            )
+    return HealthReport(job=job, rows=rows)

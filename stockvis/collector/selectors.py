@@ -1,0 +1,129 @@
+"""Reads of collection state: recent job runs, per-asset coverage and freshness."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import exchange_calendars as xcals
+from django.db.models import Count, Max, Min
+
+from stockvis.collector.models import JobRun
+from stockvis.core.calendars import (
+    EVERY_DAY,
+    WEEKDAYS,
+    UnknownExchange,
+    previous_session,
+    sessions_between,
+)
+from stockvis.market.models import Asset, DailyPrice
+
+UTC = ZoneInfo("UTC")
+
+
+def jobs_recent(*, limit: int = 10, job_name: str | None = None) -> list[JobRun]:
+    rows = JobRun.objects.all()
+    if job_name:
+        rows = rows.filter(job_name=job_name)
+    return list(rows.order_by("-started_at", "-pk")[:limit])
+
+
+def exchange_zone(exchange: str) -> dt.tzinfo:
+    """The zone an exchange's trading day is counted in (UTC for 24/7 and 24/5 markets)."""
+    if exchange in (EVERY_DAY, WEEKDAYS):
+        return UTC
+    try:
+        return ZoneInfo(str(xcals.get_calendar(exchange).tz))
+    except (xcals.errors.InvalidCalendarName, KeyError):
+        raise UnknownExchange(f"unknown exchange calendar {exchange!r}") from None
+
+
+def expected_latest_date(*, exchange: str, now: dt.datetime) -> dt.date:
+    """The newest bar a fresh asset has: the previous session before today in the exchange's own
+    zone (the previous day for crypto), so today's unfinished session is never demanded."""
+    today = now.astimezone(exchange_zone(exchange)).date()
+    if exchange == EVERY_DAY:
+        return today - dt.timedelta(days=1)
+    return previous_session(exchange, today)
+
+
+@dataclass(frozen=True)
+class Freshness:
+    symbol: str
+    exchange: str
+    latest: dt.date | None
+    expected: dt.date | None
+    status: str  # OK | STALE | UNKNOWN
+    detail: str = ""
+
+    @property
+    def stale(self) -> bool:
+        return self.status == "STALE"
+
+
+def freshness_of_assets(*, now: dt.datetime, symbols: list[str] | None = None) -> list[Freshness]:
+    """Per active asset: its newest daily bar (any source) against the expected date."""
+    assets = Asset.objects.filter(is_active=True)
+    if symbols:
+        assets = assets.filter(symbol__in=symbols)
+    latest = dict(
+        DailyPrice.objects.filter(asset__in=assets)
+        .values_list("asset_id")
+        .annotate(last=Max("date"))
+        .values_list("asset_id", "last")
+    )
+    report = []
+    for asset in assets.order_by("symbol"):
+        last = latest.get(asset.pk)
+        try:
+            expected = expected_latest_date(exchange=asset.exchange, now=now)
+        except UnknownExchange as exc:
+            report.append(Freshness(asset.symbol, asset.exchange, last, None, "UNKNOWN", str(exc)))
+            continue
+        if last is None:
+            status, detail = "STALE", "no daily bars stored"
+        elif last < expected:
+            status, detail = "STALE", f"{(expected - last).days} days behind"
+        else:
+            status, detail = "OK", ""
+        report.append(Freshness(asset.symbol, asset.exchange, last, expected, status, detail))
+    return report
+
+
+@dataclass(frozen=True)
+class Coverage:
+    symbol: str
+    source: str
+    rows: int
+    first: dt.date | None
+    last: dt.date | None
+    expected_sessions: int
+    missing_sessions: int
+
+
+def missing_sessions(*, asset: Asset, source: str, start: dt.date, end: dt.date) -> list[dt.date]:
+    """Sessions of the asset's calendar in [start, end] with no daily bar from ``source``."""
+    stored = set(
+        DailyPrice.objects.filter(
+            asset=asset, source=source, date__gte=start, date__lte=end
+        ).values_list("date", flat=True)
+    )
+    return [d for d in sessions_between(asset.exchange, start, end) if d not in stored]
+
+
+def coverage_of(*, asset: Asset, source: str, start: dt.date, end: dt.date) -> Coverage:
+    stats = DailyPrice.objects.filter(
+        asset=asset, source=source, date__gte=start, date__lte=end
+    ).aggregate(rows=Count("pk"), first=Min("date"), last=Max("date"))
+    expected = len(sessions_between(asset.exchange, start, end))
+    missing = len(missing_sessions(asset=asset, source=source, start=start, end=end))
+    return Coverage(
+        symbol=asset.symbol,
+        source=source,
+        rows=int(stats["rows"] or 0),
+        first=stats["first"],
+        last=stats["last"],
+        expected_sessions=expected,
+        missing_sessions=missing,
+    )
