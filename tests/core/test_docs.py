@@ -1,0 +1,27 @@
+import re
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_openapi_schema_is_served_as_openapi_3(client: Client) -> None:
+    response = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert schema["info"]["title"] == "Stock-Vis API"
+
+
+def test_the_api_docs_load_their_assets_from_this_server_not_a_cdn(client: Client) -> None:
+    page = client.get("/api/docs/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(
+        r'href="([^"]+\.css)"', html
+    )
+    assert scripts
+    for src in scripts:
+        assert src.startswith("/static/"), src
+        assert client.get(src).status_code == 200, src
