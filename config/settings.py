@@ -276,3 +276,25 @@ LOGGING = {
 
 PORT = env_int("PORT", 8000)
 os.environ.setdefault("PORT", str(PORT))
+
+# --- Portfolios and alerts ---
+# Registration and password changes go through Django's standard validators.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 10)},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Seconds before a post to a user's Discord webhook (price alerts) gives up.
+DISCORD_WEBHOOK_TIMEOUT = env_float("DISCORD_WEBHOOK_TIMEOUT", 5.0)
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),  # type: ignore[dict-item]
+    "TransactionKindEnum": "stockvis.portfolios.models.TransactionKind",
+    "AlertKindEnum": "stockvis.portfolios.models.AlertKind",
+    "SnapshotKindEnum": "stockvis.portfolios.models.PortfolioSnapshot.Kind",
+    "PortfolioModeEnum": "stockvis.portfolios.models.PortfolioMode",
+    "CurrencyEnum": "stockvis.accounts.models.Currency",
+}

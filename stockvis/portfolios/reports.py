@@ -1,0 +1,216 @@
+"""Read-side composition: a portfolio's valuation, allocation and history from stored data."""
+
+# Selectors fetch, the pure core (ledger, valuation, returns) computes, this module glues the two
+# and shapes the display dicts the API returns. Money leaves as strings (exact decimals).
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from typing import Any
+
+from rest_framework import status
+from rest_framework.exceptions import APIException
+
+from stockvis.portfolios import ledger, selectors
+from stockvis.portfolios.models import Portfolio
+from stockvis.portfolios.returns import (
+    ValuePoint,
+    simple_return_pct,
+    time_weighted_return_pct,
+    value_history,
+)
+from stockvis.portfolios.valuation import (
+    FxRates,
+    MissingFxRate,
+    PortfolioValuation,
+    ValuationError,
+    allocation,
+    display_percent,
+    percent_of,
+    value_portfolio,
+)
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+class ValuationUnavailable(APIException):
+    """The stored data cannot value this portfolio yet (no exchange rate, unknown currency)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "the portfolio cannot be valued with the stored data"
+    default_code = "valuation_unavailable"
+
+
+@dataclass(frozen=True)
+class ValuationReport:
+    portfolio: Portfolio
+    valuation: PortfolioValuation
+    quotes: dict[str, selectors.Quote]
+    released_cost: dict[str, Decimal]
+    fx: tuple[dt.date, Decimal] | None
+    unpriced: list[str]
+    synthetic: bool
+
+
+def portfolio_valuation(*, portfolio: Portfolio, on: dt.date) -> ValuationReport:
+    """Value a portfolio at the close of ``on`` (the last stored close on or before it).
+
+    Base-currency figures use the stored USD-KRW close of ``on``, or of the last day before it
+    with one (weekends and holidays). Holdings whose symbol has no price yet are listed in
+    ``unpriced`` and left out of the totals until their collection completes.
+    """
+    inputs = selectors.portfolio_inputs(portfolio)
+    quotes = selectors.quotes_on(inputs.assets.values(), on)
+    positions = [p for p in inputs.positions if p.symbol in quotes or not p.is_open]
+    unpriced = [p.symbol for p in inputs.positions if p.symbol not in quotes and p.is_open]
+    base = portfolio.base_currency
+    needs_fx = any(inputs.assets[p.symbol].currency != base for p in positions)
+    fx_close = selectors.usd_krw_close_on_or_before(on) if needs_fx else None
+    if needs_fx and fx_close is None:
+        raise ValuationUnavailable(f"no stored {selectors.FX_PAIR} close on or before {on}")
+    fx = FxRates.usd_krw({on: fx_close[1]}) if fx_close else FxRates({})
+    try:
+        valuation = value_portfolio(
+            positions,
+            quotes={symbol: quote.as_price_quote() for symbol, quote in quotes.items()},
+            assets={s: selectors.asset_meta(a) for s, a in inputs.assets.items()},
+            base_currency=base,
+            fx=fx,
+            as_of=on,
+        )
+    except (MissingFxRate, ValuationError) as exc:
+        raise ValuationUnavailable(str(exc)) from None
+    with localcontext(ledger.PRECISE):
+        # Cost released by sales = everything bought − the cost still held (average cost method).
+        released = {
+            p.symbol: inputs.bought_gross.get(p.symbol, ledger.ZERO) - p.cost_basis
+            for p in positions
+        }
+    synthetic = any(inputs.assets[p.symbol].is_synthetic for p in positions)
+    return ValuationReport(portfolio, valuation, quotes, released, fx_close, unpriced, synthetic)
+
+
+def _realised_pct(realised: Decimal, released: Decimal) -> Decimal | None:
+    return display_percent(percent_of(realised, released))
+
+
+def valuation_payload(report: ValuationReport) -> dict[str, Any]:
+    valuation = report.valuation
+    base = valuation.base_currency
+    holdings = []
+    released_base_total = ledger.ZERO
+    fx = FxRates.usd_krw({valuation.as_of: report.fx[1]}) if report.fx else FxRates({})
+    with localcontext(ledger.PRECISE):
+        for holding in valuation.holdings:
+            shown: dict[str, Any] = holding.to_display()
+            released = report.released_cost.get(holding.symbol, ledger.ZERO)
+            released_base = fx.convert(released, holding.local.currency, base, valuation.as_of)
+            released_base_total += released_base
+            shown["local"]["realised_pnl_pct"] = _realised_pct(holding.local.realised_pnl, released)
+            shown["base"]["realised_pnl_pct"] = _realised_pct(
+                holding.base.realised_pnl, released_base
+            )
+            quote = report.quotes.get(holding.symbol)
+            shown["price_date"] = None if quote is None else quote.date
+            holdings.append(shown)
+    total = valuation.total.to_display()
+    total["realised_pnl_pct"] = _realised_pct(valuation.total.realised_pnl, released_base_total)
+    return jsonable(
+        {
+            "portfolio": _portfolio_ref(report.portfolio),
+            "as_of": valuation.as_of,
+            "base_currency": base,
+            "fx": None
+            if report.fx is None
+            else {"pair": selectors.FX_PAIR, "date": report.fx[0], "rate": report.fx[1]},
+            "holdings": holdings,
+            "total": total,
+            "unpriced": report.unpriced,
+            "synthetic": report.synthetic,
+        }
+    )
+
+
+def allocation_payload(report: ValuationReport) -> dict[str, Any]:
+    shown = allocation(report.valuation).to_display()
+    return jsonable(
+        {
+            "portfolio": _portfolio_ref(report.portfolio),
+            "as_of": report.valuation.as_of,
+            **shown,
+            "unpriced": report.unpriced,
+            "synthetic": report.synthetic,
+        }
+    )
+
+
+def portfolio_history(
+    *, portfolio: Portfolio, start: dt.date | None, end: dt.date
+) -> dict[str, Any]:
+    """The daily value history rebuilt from the ledger (or the holdings) and stored closes.
+
+    Starts the day before the first transaction unless ``start`` is given, and never before the
+    first stored USD-KRW close when a conversion is needed. Every calendar day is a point.
+    """
+    inputs = selectors.portfolio_inputs(portfolio)
+    base = portfolio.base_currency
+    points: list[ValuePoint] = []
+    if inputs.transactions:
+        first_day = min(tx.date for tx in inputs.transactions) - _ONE_DAY
+        start = max(start or first_day, first_day)
+        needs_fx = any(asset.currency != base for asset in inputs.assets.values())
+        fx_closes: dict[dt.date, Decimal] = {}
+        if needs_fx:
+            fx_closes = selectors.usd_krw_history(start=start, end=end)
+            if not fx_closes:
+                raise ValuationUnavailable(f"no stored {selectors.FX_PAIR} closes up to {end}")
+            start = max(start, min(fx_closes))
+        if start <= end:
+            history = selectors.close_history(inputs.assets.values(), start=start, end=end)
+            try:
+                points = value_history(
+                    inputs.transactions,
+                    history,
+                    base_currency=base,
+                    fx=FxRates.usd_krw(fx_closes) if needs_fx else FxRates({}),
+                    start=start,
+                    end=end,
+                )
+            except (MissingFxRate, ledger.LedgerError) as exc:
+                raise ValuationUnavailable(str(exc)) from None
+    return jsonable(
+        {
+            "portfolio": _portfolio_ref(portfolio),
+            "currency": base,
+            "start": points[0].date if points else None,
+            "end": points[-1].date if points else None,
+            "simple_return_pct": display_percent(simple_return_pct(points)),
+            "time_weighted_return_pct": display_percent(time_weighted_return_pct(points)),
+            "points": [point.to_display(base) for point in points],
+            "synthetic": any(asset.is_synthetic for asset in inputs.assets.values()),
+        }
+    )
+
+
+def _portfolio_ref(portfolio: Portfolio) -> dict[str, Any]:
+    return {
+        "id": portfolio.pk,
+        "name": portfolio.name,
+        "mode": portfolio.mode,
+        "base_currency": portfolio.base_currency,
+    }
+
+
+def jsonable(value: Any) -> Any:
+    """Decimals as exact strings, dates as ISO strings, containers walked."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(item) for item in value]
+    return value

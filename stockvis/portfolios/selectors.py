@@ -1,0 +1,261 @@
+"""Reads for portfolios: positions, quotes, FX closes and price histories as pure-core inputs."""
+
+# Bars are stored as floats; they enter the Decimal core through ``str()`` (the shortest repr), so
+# a close stored as 187.33 is valued as exactly Decimal("187.33").
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from stockvis.market.models import Asset, DailyPrice
+from stockvis.portfolios import ledger
+from stockvis.portfolios.models import Holding, Portfolio, PortfolioMode, Transaction
+from stockvis.portfolios.valuation import AssetMeta, PriceQuote
+
+FX_SYMBOL = "USD-KRW"
+FX_PAIR = "USD/KRW"
+# Look this far back for the last two closes first; most assets have a bar within a fortnight.
+_RECENT_WINDOW = dt.timedelta(days=14)
+
+
+def as_decimal(close: float) -> Decimal:
+    """A stored float close as the decimal it was written as: 187.33, 1400 (not 1400.0)."""
+    return plain(Decimal(str(close)))
+
+
+def plain(stored: Decimal) -> Decimal:
+    """A stored decimal without the column's trailing zeros: 10.0000000000 reads as 10."""
+    if stored == stored.to_integral_value():
+        return stored.quantize(Decimal(1))
+    return stored.normalize()
+
+
+@dataclass(frozen=True)
+class PortfolioInputs:
+    """What the pure core needs about one portfolio's contents."""
+
+    positions: list[ledger.Position]
+    transactions: list[ledger.Transaction]
+    assets: dict[str, Asset]
+    bought_gross: dict[str, Decimal]
+
+
+def ledger_transactions(portfolio: Portfolio) -> tuple[list[ledger.Transaction], dict[str, Asset]]:
+    """The portfolio's transactions as pure-core entries, oldest first, and their assets."""
+    rows = Transaction.objects.filter(portfolio=portfolio).select_related("asset")
+    entries: list[ledger.Transaction] = []
+    assets: dict[str, Asset] = {}
+    for row in rows.order_by("date", "id"):
+        assets[row.asset.symbol] = row.asset
+        entries.append(
+            ledger.Transaction(
+                kind=ledger.TransactionKind(row.kind),
+                date=row.date,
+                symbol=row.asset.symbol,
+                quantity=plain(row.quantity),
+                price=plain(row.price),
+                currency=row.currency,
+                fee=plain(row.fee),
+            )
+        )
+    return entries, assets
+
+
+def holdings_as_ledger(portfolio: Portfolio) -> tuple[list[ledger.Transaction], dict[str, Asset]]:
+    """Directly entered holdings as one buy each at the average price on ``acquired_on``.
+
+    This is how a holdings-mode portfolio gets a reconstructed history: as if each position had
+    been bought whole on the day it was opened.
+    """
+    entries: list[ledger.Transaction] = []
+    assets: dict[str, Asset] = {}
+    for holding in Holding.objects.filter(portfolio=portfolio).select_related("asset"):
+        if holding.quantity <= 0:
+            continue
+        assets[holding.asset.symbol] = holding.asset
+        entries.append(
+            ledger.Transaction(
+                kind=ledger.TransactionKind.BUY,
+                date=holding.acquired_on,
+                symbol=holding.asset.symbol,
+                quantity=plain(holding.quantity),
+                price=plain(holding.average_price),
+                currency=holding.asset.currency,
+            )
+        )
+    return entries, assets
+
+
+def portfolio_inputs(portfolio: Portfolio) -> PortfolioInputs:
+    """Positions of a portfolio: replayed from its ledger, or read from its holdings."""
+    if portfolio.mode == PortfolioMode.LEDGER:
+        entries, assets = ledger_transactions(portfolio)
+        positions = list(ledger.positions_from_ledger(entries).values())
+    else:
+        entries, assets = holdings_as_ledger(portfolio)
+        positions = [
+            ledger.Position.from_holding(tx.symbol, tx.quantity, tx.price, tx.currency)
+            for tx in entries
+        ]
+    bought: dict[str, Decimal] = defaultdict(Decimal)
+    with_precise = ledger.PRECISE
+    for tx in entries:
+        if tx.kind is ledger.TransactionKind.BUY:
+            bought[tx.symbol] = with_precise.add(bought[tx.symbol], tx.gross_amount)
+    return PortfolioInputs(positions, entries, assets, dict(bought))
+
+
+def asset_meta(asset: Asset) -> AssetMeta:
+    return AssetMeta(asset.symbol, asset.currency, asset.category, asset.market)
+
+
+def _last_two_closes(
+    asset_ids: Iterable[int], *, on_or_before: dt.date, since: dt.date | None, preferred: bool
+) -> dict[int, list[tuple[dt.date, float]]]:
+    rows = DailyPrice.objects.filter(asset_id__in=list(asset_ids), date__lte=on_or_before)
+    if since is not None:
+        rows = rows.filter(date__gte=since)
+    if preferred:
+        rows = rows.filter(source=F("asset__preferred_source"))
+    ranked = (
+        rows.annotate(
+            rank=Window(RowNumber(), partition_by=[F("asset_id")], order_by=F("date").desc())
+        )
+        .filter(rank__lte=2)
+        .values_list("asset_id", "date", "close", "rank")
+    )
+    found: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
+    for asset_id, date, close, _rank in sorted(ranked, key=lambda row: (row[0], row[3])):
+        found[asset_id].append((date, close))
+    return found
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The last close on or before a day and the close before it."""
+
+    symbol: str
+    date: dt.date
+    last: Decimal
+    previous_close: Decimal | None
+
+    @property
+    def change(self) -> Decimal | None:
+        return None if self.previous_close is None else self.last - self.previous_close
+
+    @property
+    def change_pct(self) -> Decimal | None:
+        if not self.previous_close:
+            return None
+        with localcontext(ledger.PRECISE):
+            return (self.last - self.previous_close) * 100 / self.previous_close
+
+    def as_price_quote(self) -> PriceQuote:
+        return PriceQuote(self.symbol, self.last, self.previous_close)
+
+
+def quotes_on(assets: Iterable[Asset], on: dt.date) -> dict[str, Quote]:
+    """Last close and previous close of each asset on or before ``on``, from its preferred source.
+
+    At most four queries whatever the number of assets: the recent window first, then without a
+    lower bound (and finally from any source) for the few assets it missed.
+    """
+    by_id = {asset.pk: asset for asset in assets}
+    found: dict[int, list[tuple[dt.date, float]]] = {}
+    attempts = (
+        (on - _RECENT_WINDOW, True),
+        (None, True),
+        (on - _RECENT_WINDOW, False),
+        (None, False),
+    )
+    for since, preferred in attempts:
+        missing = [asset_id for asset_id in by_id if asset_id not in found]
+        if not missing:
+            break
+        found.update(_last_two_closes(missing, on_or_before=on, since=since, preferred=preferred))
+    quotes: dict[str, Quote] = {}
+    for asset_id, closes in found.items():
+        symbol = by_id[asset_id].symbol
+        (last_date, last), *rest = closes
+        previous = as_decimal(rest[0][1]) if rest else None
+        quotes[symbol] = Quote(symbol, last_date, as_decimal(last), previous)
+    return quotes
+
+
+def usd_krw_close_on_or_before(on: dt.date) -> tuple[dt.date, Decimal] | None:
+    """The stored USD-KRW close of ``on``, or of the last day before it that has one."""
+    asset = Asset.objects.filter(symbol=FX_SYMBOL).first()
+    if asset is None:
+        return None
+    quote = quotes_on([asset], on).get(FX_SYMBOL)
+    if quote is None:
+        return None
+    return quote.date, quote.last
+
+
+def close_history(
+    assets: Iterable[Asset], *, start: dt.date, end: dt.date
+) -> dict[str, dict[dt.date, Decimal]]:
+    """Daily closes of each asset between two dates (plus the last one before ``start``)."""
+    by_id = {asset.pk: asset for asset in assets}
+    history: dict[str, dict[dt.date, Decimal]] = {asset.symbol: {} for asset in by_id.values()}
+    if not by_id:
+        return history
+    # The close before the window carries into its first days (weekends, holidays).
+    for symbol, quote in quotes_on(by_id.values(), start).items():
+        history[symbol][quote.date] = quote.last
+    rows = (
+        DailyPrice.objects.filter(
+            asset_id__in=list(by_id),
+            date__gte=start,
+            date__lte=end,
+            source=F("asset__preferred_source"),
+        )
+        .order_by()
+        .values_list("asset_id", "date", "close")
+    )
+    for asset_id, date, close in rows.iterator(chunk_size=5000):
+        history[by_id[asset_id].symbol][date] = as_decimal(close)
+    return history
+
+
+def usd_krw_history(*, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:
+    asset = Asset.objects.filter(symbol=FX_SYMBOL).first()
+    if asset is None:
+        return {}
+    return close_history([asset], start=start, end=end)[FX_SYMBOL]
+
+
+def has_prices(asset: Asset) -> bool:
+    return DailyPrice.objects.filter(asset=asset).exists()
+
+
+def first_fx_date() -> dt.date | None:
+    return (
+        DailyPrice.objects.filter(asset__symbol=FX_SYMBOL)
+        .order_by("date")
+        .values_list("date", flat=True)
+        .first()
+    )
+
+
+def portfolios_holding_exchanges(exchanges: Iterable[str]) -> list[Portfolio]:
+    """Portfolios that hold (or hold through their ledger) an asset on one of ``exchanges``."""
+    codes = list(exchanges)
+    direct = Holding.objects.filter(asset__exchange__in=codes, quantity__gt=0).values_list(
+        "portfolio_id", flat=True
+    )
+    return list(Portfolio.objects.filter(pk__in=direct).select_related("owner"))
+
+
+def exchanges_held() -> set[str]:
+    return set(
+        Holding.objects.filter(quantity__gt=0).values_list("asset__exchange", flat=True).distinct()
+    )

@@ -1,0 +1,278 @@
+"""Valuation, allocation and history through the API, checked against hand-computed numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from rest_framework.test import APIClient
+
+from stockvis.accounts.models import User
+from stockvis.portfolios import services
+from stockvis.portfolios.models import Portfolio, PortfolioMode
+
+from .conftest import add_closes
+
+pytestmark = pytest.mark.django_db
+
+FRIDAY = "2026-03-06"
+
+
+def ledger_portfolio(user: User, base: str = "KRW") -> Portfolio:
+    return services.portfolio_create(
+        owner=user, name=f"Trades {base}", base_currency=base, mode=PortfolioMode.LEDGER
+    )
+
+
+def record(client: APIClient, portfolio: Portfolio, **tx: Any) -> Any:
+    response = client.post(
+        "/api/v1/users/transactions/", {"portfolio": portfolio.pk, **tx}, format="json"
+    )
+    assert response.status_code == 201, response.json()
+    return response.json()
+
+
+@pytest.fixture
+def traded(as_alice: APIClient, alice: User, priced: Any) -> Portfolio:
+    """Two currencies, a sale and a dividend (the numbers below are worked by hand).
+
+    AAPL: buy 10 @ 150 + 1 fee, buy 10 @ 170 + 1, sell 5 @ 190 + 1, dividend 15 × 0.25 − 0.56.
+      held 15, cost 2,400 (average 160); realised (190 − 160) × 5 − 3 fees − 0.56 = 146.44;
+      dividends 3.75; sold cost 800, so realised % = 146.44 / 800 = 18.305 % → 18.31.
+    005930: buy 10 @ 60,000. Closes on Friday 6 March: AAPL 200 (190 before), 005930 72,000
+    (70,000 before), USD-KRW 1,400.
+    """
+    portfolio = ledger_portfolio(alice)
+    record(
+        as_alice,
+        portfolio,
+        symbol="aapl",
+        kind="buy",
+        date="2026-03-02",
+        quantity="10",
+        price="150",
+        fee="1",
+    )
+    record(
+        as_alice,
+        portfolio,
+        symbol="AAPL",
+        kind="buy",
+        date="2026-03-03",
+        quantity="10",
+        price="170",
+        fee="1",
+    )
+    record(
+        as_alice,
+        portfolio,
+        symbol="AAPL",
+        kind="sell",
+        date="2026-03-04",
+        quantity="5",
+        price="190",
+        fee="1",
+    )
+    record(
+        as_alice,
+        portfolio,
+        symbol="AAPL",
+        kind="dividend",
+        date="2026-03-05",
+        quantity="15",
+        price="0.25",
+        fee="0.56",
+    )
+    record(
+        as_alice,
+        portfolio,
+        symbol="005930",
+        kind="buy",
+        date="2026-03-02",
+        quantity="10",
+        price="60000",
+    )
+    return portfolio
+
+
+def test_valuation_matches_the_hand_computed_figures_in_both_currencies(
+    as_alice: APIClient, traded: Portfolio
+) -> None:
+    response = as_alice.get(f"/api/v1/users/portfolios/{traded.pk}/valuation/?date={FRIDAY}")
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert body["fx"] == {"pair": "USD/KRW", "date": FRIDAY, "rate": "1400"}
+    aapl, samsung = (
+        next(h for h in body["holdings"] if h["symbol"] == s) for s in ("AAPL", "005930")
+    )
+    assert aapl["quantity"] == "15"
+    assert aapl["last_price"] == "200"
+    assert aapl["local"] == {
+        "currency": "USD",
+        "market_value": "3000.00",
+        "cost": "2400.00",
+        "unrealised_pnl": "600.00",
+        "unrealised_pnl_pct": "25.00",
+        "realised_pnl": "146.44",
+        "realised_pnl_pct": "18.31",
+        "dividends": "3.75",
+        "day_change": "150.00",
+        "day_change_pct": "5.26",
+    }
+    assert aapl["base"] == {
+        "currency": "KRW",
+        "market_value": "4200000",
+        "cost": "3360000",
+        "unrealised_pnl": "840000",
+        "unrealised_pnl_pct": "25.00",
+        "realised_pnl": "205016",
+        "realised_pnl_pct": "18.31",
+        "dividends": "5250",
+        "day_change": "210000",
+        "day_change_pct": "5.26",
+    }
+    assert aapl["weight_pct"] == "85.37"
+    assert samsung["base"]["market_value"] == "720000"
+    assert samsung["base"]["day_change_pct"] == "2.86"  # 20,000 / 700,000
+    assert samsung["weight_pct"] == "14.63"
+    assert body["total"] == {
+        "currency": "KRW",
+        "market_value": "4920000",
+        "cost": "3960000",
+        "unrealised_pnl": "960000",
+        "unrealised_pnl_pct": "24.24",
+        "realised_pnl": "205016",
+        "realised_pnl_pct": "18.31",
+        "dividends": "5250",
+        "day_change": "230000",
+        "day_change_pct": "4.90",  # 230,000 / 4,690,000
+    }
+    assert body["unpriced"] == []
+    assert body["synthetic"] is False
+
+
+def test_a_usd_portfolio_converts_won_at_the_same_close(
+    as_alice: APIClient, alice: User, priced: Any
+) -> None:
+    portfolio = ledger_portfolio(alice, "USD")
+    record(
+        as_alice,
+        portfolio,
+        symbol="005930",
+        kind="buy",
+        date="2026-03-02",
+        quantity="7",
+        price="60000",
+    )
+    body = as_alice.get(f"/api/v1/users/portfolios/{portfolio.pk}/valuation/?date={FRIDAY}").json()
+    # 7 × 72,000 = 504,000 KRW / 1,400 = 360 USD; cost 420,000 / 1,400 = 300 USD.
+    assert body["total"]["market_value"] == "360.00"
+    assert body["total"]["cost"] == "300.00"
+    assert body["total"]["unrealised_pnl_pct"] == "20.00"
+
+
+def test_a_weekend_valuation_uses_fridays_closes_and_rate(
+    as_alice: APIClient, traded: Portfolio
+) -> None:
+    body = as_alice.get(f"/api/v1/users/portfolios/{traded.pk}/valuation/?date=2026-03-08").json()
+    assert body["as_of"] == "2026-03-08"
+    assert body["fx"]["date"] == FRIDAY
+    assert body["total"]["market_value"] == "4920000"
+    assert {h["price_date"] for h in body["holdings"]} == {FRIDAY}
+
+
+def test_allocation_splits_by_asset_category_market_and_currency(
+    as_alice: APIClient, traded: Portfolio
+) -> None:
+    response = as_alice.get(f"/api/v1/users/portfolios/{traded.pk}/allocation/?date={FRIDAY}")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["by_asset"] == [
+        {"key": "AAPL", "value": "4200000", "pct": "85.37"},
+        {"key": "005930", "value": "720000", "pct": "14.63"},
+    ]
+    assert body["by_currency"][0] == {"key": "USD", "value": "4200000", "pct": "85.37"}
+    assert [s["key"] for s in body["by_market"]] == ["US", "KR"]
+    assert body["by_category"] == [{"key": "stock", "value": "4920000", "pct": "100.00"}]
+
+
+def test_a_valuation_without_any_exchange_rate_is_a_409(
+    as_alice: APIClient, alice: User, db: Any
+) -> None:
+    add_closes("AAPL", {dt.date(2026, 3, 6): 200})
+    portfolio = ledger_portfolio(alice)
+    record(
+        as_alice, portfolio, symbol="AAPL", kind="buy", date="2026-03-02", quantity="1", price="150"
+    )
+    response = as_alice.get(f"/api/v1/users/portfolios/{portfolio.pk}/valuation/?date={FRIDAY}")
+    assert response.status_code == 409
+    assert "USD/KRW" in response.json()["error"]
+
+
+def test_a_holding_without_prices_is_listed_as_unpriced_not_a_failure(
+    as_alice: APIClient, alice: User, priced: Any
+) -> None:
+    as_alice.post(
+        "/api/v1/users/portfolio/",
+        {"symbol": "005930", "quantity": "1", "average_price": "60000"},
+        format="json",
+    )
+    as_alice.post(
+        "/api/v1/users/portfolio/",
+        {"symbol": "ZZZZ", "quantity": "3", "average_price": "10"},
+        format="json",
+    )
+    default = Portfolio.objects.get(owner=alice, is_default=True)
+    body = as_alice.get(f"/api/v1/users/portfolios/{default.pk}/valuation/?date={FRIDAY}").json()
+    assert body["unpriced"] == ["ZZZZ"]
+    assert body["total"]["market_value"] == "72000"
+
+
+def test_history_rebuilds_daily_values_with_simple_and_time_weighted_returns(
+    as_alice: APIClient, alice: User, priced: Any
+) -> None:
+    # Holdings mode: one holding counts as a buy of 10 @ 60,000 on 2 March (close 61,000), then
+    # 63,000 on the 3rd. TWR = 610,000 / 600,000 × 630,000 / 610,000 − 1 = 5 %; simple = 30,000 / 600,000.
+    created = as_alice.post(
+        "/api/v1/users/portfolio/",
+        {
+            "symbol": "005930",
+            "quantity": "10",
+            "average_price": "60000",
+            "acquired_on": "2026-03-02",
+        },
+        format="json",
+    )
+    assert created.status_code == 201
+    default = Portfolio.objects.get(owner=alice, is_default=True)
+    response = as_alice.get(f"/api/v1/users/portfolios/{default.pk}/history/?end=2026-03-03")
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert [p["date"] for p in body["points"]] == ["2026-03-01", "2026-03-02", "2026-03-03"]
+    assert [p["total_value"] for p in body["points"]] == ["0", "610000", "630000"]
+    assert body["points"][1]["net_cash_flow"] == "600000"
+    assert body["time_weighted_return_pct"] == "5.00"
+    assert body["simple_return_pct"] == "5.00"
+    bad = as_alice.get(
+        f"/api/v1/users/portfolios/{default.pk}/history/?start=2026-03-05&end=2026-03-01"
+    )
+    assert bad.status_code == 400
+
+
+def test_history_of_a_two_currency_ledger_converts_each_day(
+    as_alice: APIClient, traded: Portfolio
+) -> None:
+    body = as_alice.get(f"/api/v1/users/portfolios/{traded.pk}/history/?end={FRIDAY}").json()
+    last = body["points"][-1]
+    assert last["date"] == FRIDAY
+    assert last["total_value"] == "4920000"
+    assert last["total_cost"] == "3960000"
+    assert body["time_weighted_return_pct"] is not None
+
+
+def test_an_empty_portfolio_has_an_empty_history(as_alice: APIClient, alice: User) -> None:
+    default = Portfolio.objects.get(owner=alice, is_default=True)
+    body = as_alice.get(f"/api/v1/users/portfolios/{default.pk}/history/").json()
+    assert body["points"] == []
+    assert body["time_weighted_return_pct"] is None
