@@ -18,7 +18,7 @@ from functools import partial
 
 import pandas as pd
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from stockvis.collector import selectors
@@ -337,8 +337,23 @@ def flags_record(
     return len(unique)
 
 
+def _profile_values(overview: CompanyOverview, source: str) -> dict[str, object]:
+    """The overview as column values: unknown keys dropped, a missing text is "" (text columns
+    are not nullable), a missing number or date stays null."""
+    columns = {f.name: f for f in CompanyProfile._meta.concrete_fields}
+    values: dict[str, object] = {"source": source}
+    for name, value in overview.fields.items():
+        column = columns.get(name)
+        if column is None or name in {"id", "asset", "ingested_at"}:
+            continue
+        if value is None and isinstance(column, models.CharField | models.TextField):
+            value = ""
+        values[name] = value
+    return values
+
+
 def profile_upsert(*, asset: Asset, overview: CompanyOverview, source: str) -> UpsertCounts:
-    values = {**overview.fields, "source": source}
+    values = _profile_values(overview, source)
     current = CompanyProfile.objects.filter(asset=asset).first()
     if current is None:
         CompanyProfile.objects.create(asset=asset, ingested_at=timezone.now(), **values)
