@@ -27,6 +27,7 @@ from stockvis.collector.selectors import Coverage, Freshness
 from stockvis.collector.upsert import PRICE_FIELDS, BarColumns, UpsertCounts, bars_upsert
 from stockvis.collector.validators import QualityFlag, check_ohlc, validate_prices
 from stockvis.core import alerts
+from stockvis.core.calendars import is_session
 from stockvis.core.logging import log_context
 from stockvis.core.symbols import normalize_symbol
 from stockvis.market.models import (
@@ -859,7 +860,11 @@ def _backfill_asset(
         missing = selectors.missing_sessions(
             asset=asset, source=provider.name, start=first, end=coverage_end
         )
-        if coverage_end < end:
+        if (
+            coverage_end < end
+            and is_session(asset.exchange, end)
+            and not DailyPrice.objects.filter(asset=asset, source=provider.name, date=end).exists()
+        ):
             # Today's session may already be out; ask for it too, but do not demand it.
             missing.append(end)
         chunks = _chunks(missing, chunk_days)

@@ -1,0 +1,68 @@
+"""Celery tasks run eagerly, and the beat entries of collection."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+import time_machine
+
+from config.schedule import build_beat_schedule
+from stockvis.collector import tasks
+from stockvis.collector.schedule import BEAT_ENTRIES
+from stockvis.market.models import Asset, CompanyProfile, DailyPrice
+
+
+def test_beat_collects_each_market_after_its_close_then_checks_health() -> None:
+    kr, us = BEAT_ENTRIES["collect-kr"], BEAT_ENTRIES["collect-us"]
+    assert (kr["cron"], kr["tz"], kr["kwargs"]) == ("0 18 * * 1-5", "Asia/Seoul", {"market": "KR"})
+    assert (us["tz"], us["kwargs"]) == ("America/New_York", {"market": "US"})
+    assert BEAT_ENTRIES["collector-healthcheck"]["task"] == "stockvis.collector.tasks.healthcheck"
+    names = {tasks.collect_assets.name, tasks.healthcheck.name}
+    assert {entry["task"] for entry in BEAT_ENTRIES.values()} <= names
+
+
+def test_a_beat_entry_can_be_moved_or_switched_off_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SCHEDULE_COLLECT_KR", "15 19 * * 1-5")
+    monkeypatch.setenv("SCHEDULE_COLLECT_GLOBAL", "off")
+    schedule = build_beat_schedule(("stockvis.collector.schedule",))
+    assert "collect-global" not in schedule
+    assert schedule["collect-kr"]["schedule"].hour == {19}
+
+
+def test_the_task_names_other_apps_enqueue_are_stable() -> None:
+    assert tasks.collect_symbol.name == "stockvis.collector.tasks.collect_symbol"
+    assert tasks.collect_assets.name == "stockvis.collector.tasks.collect_assets"
+
+
+@pytest.mark.django_db
+def test_collect_symbol_registers_a_demo_symbol_and_collects_its_history(settings: Any) -> None:
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    with time_machine.travel(dt.datetime(2026, 10, 9, 22, 0, tzinfo=dt.UTC), tick=False):
+        outcome = tasks.collect_symbol.apply(args=["nvda"], kwargs={"years": 1}).get()
+        again = tasks.collect_symbol.apply(args=["NVDA"], kwargs={"years": 1}).get()
+    assert outcome["status"] == again["status"] == "success"
+    nvda = Asset.objects.get(symbol="NVDA")
+    assert nvda.preferred_source == "synthetic"
+    assert DailyPrice.objects.filter(asset=nvda).count() == 252  # 2025-10-09..2026-10-09
+    assert CompanyProfile.objects.filter(asset=nvda).exists()
+
+
+@pytest.mark.django_db
+def test_collect_assets_of_a_market_takes_only_that_market() -> None:
+    with time_machine.travel(dt.datetime(2026, 10, 9, 22, 0, tzinfo=dt.UTC), tick=False):
+        for symbol in ("AAPL", "005930"):
+            tasks.collect_symbol.apply(args=[symbol], kwargs={"years": 1}).get()
+        DailyPrice.objects.filter(date__gte=dt.date(2026, 10, 5)).delete()
+        outcome = tasks.collect_assets.apply(kwargs={"market": "KR"}).get()
+    assert outcome["status"] == "success"
+    assert (
+        DailyPrice.objects.filter(asset__symbol="005930", date__gte=dt.date(2026, 10, 5)).count()
+        == 3
+    )
+    assert not DailyPrice.objects.filter(
+        asset__symbol="AAPL", date__gte=dt.date(2026, 10, 5)
+    ).exists()
