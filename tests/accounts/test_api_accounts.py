@@ -44,7 +44,8 @@ def test_registration_signs_in_and_creates_a_default_portfolio_in_the_base_curre
     assert body["user"]["username"] == "carol"
     assert body["user"]["base_currency"] == "USD"
     assert "password" not in body["user"]
-    assert body["access"] and body["refresh"]
+    assert body["access"]
+    assert body["refresh"]
     portfolio = Portfolio.objects.get(owner__username="carol")
     assert (portfolio.is_default, portfolio.base_currency, portfolio.mode) == (
         True,

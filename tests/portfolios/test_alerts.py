@@ -1,0 +1,258 @@
+"""Price alerts fire once when their condition turns true, and notify in-app, by WS and Discord."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import pytest
+import respx
+from rest_framework.test import APIClient
+
+from stockvis.accounts.models import User
+from stockvis.market.signals import prices_changed
+from stockvis.portfolios import alerts, services, tasks
+from stockvis.portfolios.models import Notification, PriceAlert
+
+from .conftest import add_closes
+
+pytestmark = pytest.mark.django_db
+
+NOW = dt.datetime(2026, 3, 9, 22, tzinfo=dt.UTC)
+WEBHOOK = "https://discord.com/api/webhooks/1/secret"
+
+
+@pytest.fixture
+def pushed(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = []
+    monkeypatch.setattr(
+        "stockvis.realtime.broadcast.send_user_event", lambda **kwargs: events.append(kwargs)
+    )
+    return events
+
+
+@pytest.fixture
+def discord_queued(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    queued: list[int] = []
+    monkeypatch.setattr(
+        tasks.deliver_discord_notification,
+        "delay",
+        lambda notification_id: queued.append(notification_id),
+    )
+    return queued
+
+
+def close_on(day: int, close: float) -> None:
+    add_closes("AAPL", {dt.date(2026, 3, day): close})
+
+
+def evaluate(capture: Any) -> list[Notification]:
+    with capture(execute=True):
+        return services.alerts_evaluate(symbols=["AAPL"], now=NOW)
+
+
+def test_a_price_alert_fires_once_then_rearms_when_the_condition_is_false_again(
+    alice: User,
+    pushed: list[dict[str, Any]],
+    discord_queued: list[int],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    close_on(2, 190)
+    alert = services.alert_create(
+        owner=alice, symbol="AAPL", kind="price_above", threshold=Decimal(195)
+    )
+    assert evaluate(django_capture_on_commit_callbacks) == []
+    close_on(3, 200)
+    fired = evaluate(django_capture_on_commit_callbacks)
+    assert len(fired) == 1
+    assert evaluate(django_capture_on_commit_callbacks) == []  # still above: no second notification
+    close_on(4, 196)
+    assert evaluate(django_capture_on_commit_callbacks) == []
+    close_on(5, 180)
+    assert evaluate(django_capture_on_commit_callbacks) == []  # re-armed
+    close_on(6, 210)
+    assert len(evaluate(django_capture_on_commit_callbacks)) == 1
+    alert.refresh_from_db()
+    assert (alert.trigger_count, alert.condition_met, alert.last_value) == (2, True, 210)
+    assert Notification.objects.filter(owner=alice).count() == 2
+    assert [event["kind"] for event in pushed] == ["notification", "notification"]
+    assert pushed[0]["user_id"] == alice.pk
+    assert discord_queued == []  # alice has no webhook
+
+
+def test_an_alert_already_true_when_first_evaluated_fires_once(
+    alice: User, pushed: Any, discord_queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    close_on(2, 100)
+    services.alert_create(owner=alice, symbol="AAPL", kind="price_below", threshold=Decimal(120))
+    assert len(evaluate(django_capture_on_commit_callbacks)) == 1
+    assert evaluate(django_capture_on_commit_callbacks) == []
+
+
+def test_a_daily_drop_beyond_the_threshold_fires(
+    alice: User, pushed: Any, discord_queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    close_on(2, 200)
+    close_on(3, 185)  # −7.5 %
+    services.alert_create(owner=alice, symbol="AAPL", kind="change_down", threshold=Decimal(5))
+    services.alert_create(owner=alice, symbol="AAPL", kind="change_up", threshold=Decimal(5))
+    fired = evaluate(django_capture_on_commit_callbacks)
+    assert [n.data["condition"] for n in fired] == ["change_down"]
+    assert fired[0].data["value"].startswith("-7.5")
+
+
+def test_an_rsi_alert_fires_when_rsi_crosses_its_level(
+    alice: User, pushed: Any, discord_queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    start = dt.date(2026, 1, 1)
+    rising = {start + dt.timedelta(days=i): 100 + i + (i % 3) for i in range(40)}
+    add_closes("AAPL", rising)
+    services.alert_create(owner=alice, symbol="AAPL", kind="rsi_above", threshold=Decimal(70))
+    services.alert_create(owner=alice, symbol="AAPL", kind="rsi_below", threshold=Decimal(30))
+    fired = evaluate(django_capture_on_commit_callbacks)
+    assert [n.data["condition"] for n in fired] == ["rsi_above"]
+    assert Decimal(fired[0].data["value"]) > 70
+
+
+def test_an_rsi_alert_waits_for_enough_history() -> None:
+    seen = alerts.Observation(last=Decimal(1), rsi=None)
+    result = alerts.evaluate(alerts.Condition.RSI_ABOVE, Decimal(70), seen, previous=False)
+    assert (result.state, result.fires) == (False, False)
+
+
+def test_new_prices_enqueue_an_evaluation_after_commit_only_for_watched_symbols(
+    alice: User, monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: Any
+) -> None:
+    enqueued: list[list[str]] = []
+    monkeypatch.setattr(
+        tasks.evaluate_price_alerts, "delay", lambda symbols: enqueued.append(symbols)
+    )
+    close_on(2, 190)
+    services.alert_create(owner=alice, symbol="AAPL", kind="price_above", threshold=Decimal(195))
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        prices_changed.send(sender=None, symbols=["MSFT"], kind="daily")
+        assert callbacks == []
+        prices_changed.send(sender=None, symbols=["AAPL", "MSFT"], kind="daily")
+        assert enqueued == []
+    assert enqueued == [["AAPL"]]
+
+
+def test_the_evaluation_task_evaluates_and_counts_what_fired(
+    alice: User, pushed: Any, discord_queued: Any
+) -> None:
+    close_on(2, 200)
+    services.alert_create(owner=alice, symbol="AAPL", kind="price_above", threshold=Decimal(195))
+    assert tasks.evaluate_price_alerts(symbols=["AAPL"]) == 1
+    assert tasks.evaluate_price_alerts(symbols=["AAPL"]) == 0
+
+
+def test_a_user_with_a_webhook_gets_the_alert_on_discord(
+    alice: User, pushed: Any, discord_queued: list[int], django_capture_on_commit_callbacks: Any
+) -> None:
+    alice.discord_webhook_url = WEBHOOK
+    alice.save(update_fields=["discord_webhook_url"])
+    close_on(2, 200)
+    services.alert_create(owner=alice, symbol="AAPL", kind="price_above", threshold=Decimal(195))
+    fired = evaluate(django_capture_on_commit_callbacks)
+    assert discord_queued == [fired[0].pk]
+    with respx.mock(assert_all_called=True) as mock:
+        route = mock.post(WEBHOOK).respond(204)
+        assert tasks.deliver_discord_notification(notification_id=fired[0].pk) is True
+    assert "AAPL" in route.calls.last.request.content.decode()
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [httpx.Response(500), httpx.Response(429), httpx.ConnectError("refused")],
+    ids=["http-500", "throttled", "unreachable"],
+)
+def test_discord_failures_are_logged_never_raised(
+    alice: User, failure: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    alice.discord_webhook_url = WEBHOOK
+    alice.save(update_fields=["discord_webhook_url"])
+    notification = Notification.objects.create(owner=alice, title="t", message="m")
+    with respx.mock() as mock, caplog.at_level(logging.WARNING):
+        route = mock.post(WEBHOOK)
+        if isinstance(failure, Exception):
+            route.side_effect = failure
+        else:
+            route.return_value = failure
+        assert tasks.deliver_discord_notification(notification_id=notification.pk) is False
+    assert "discord webhook" in caplog.text
+    assert "secret" not in caplog.text
+
+
+def test_delivery_of_a_deleted_notification_returns_quietly(db: Any) -> None:
+    assert tasks.deliver_discord_notification(notification_id=999) is False
+
+
+def test_a_broken_channel_layer_does_not_lose_the_notification(
+    alice: User,
+    monkeypatch: pytest.MonkeyPatch,
+    discord_queued: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    def broken(**kwargs: Any) -> None:
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr("stockvis.realtime.broadcast.send_user_event", broken)
+    close_on(2, 200)
+    services.alert_create(owner=alice, symbol="AAPL", kind="price_above", threshold=Decimal(195))
+    assert len(evaluate(django_capture_on_commit_callbacks)) == 1
+    assert Notification.objects.count() == 1
+
+
+def test_alerts_api_creates_edits_rearms_and_deletes(as_alice: APIClient, alice: User) -> None:
+    close_on(2, 200)
+    url = "/api/v1/users/alerts/"
+    created = as_alice.post(
+        url, {"symbol": "aapl", "kind": "price_above", "threshold": "195"}, format="json"
+    )
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert (body["symbol"], body["threshold"], body["condition_met"]) == ("AAPL", "195", None)
+    PriceAlert.objects.filter(pk=body["id"]).update(condition_met=True)
+    edited = as_alice.patch(f"{url}{body['id']}/", {"threshold": "250"}, format="json")
+    assert edited.status_code == 200
+    assert edited.json()["condition_met"] is None  # a changed condition re-arms
+    paused = as_alice.patch(f"{url}{body['id']}/", {"is_active": False}, format="json")
+    assert paused.json()["is_active"] is False
+    assert [a["id"] for a in as_alice.get(url).json()] == [body["id"]]
+    assert (
+        as_alice.post(
+            url, {"symbol": "AAPL", "kind": "rsi_above", "threshold": "170"}, format="json"
+        ).status_code
+        == 400
+    )
+    assert (
+        as_alice.post(
+            url, {"symbol": "AAPL", "kind": "price_above", "threshold": "-1"}, format="json"
+        ).status_code
+        == 400
+    )
+    assert (
+        as_alice.post(
+            url, {"symbol": "AAPL", "kind": "moon", "threshold": "1"}, format="json"
+        ).status_code
+        == 400
+    )
+    assert as_alice.delete(f"{url}{body['id']}/").status_code == 204
+
+
+def test_notifications_are_listed_and_marked_read(as_alice: APIClient, alice: User) -> None:
+    first = Notification.objects.create(owner=alice, title="one", message="m")
+    Notification.objects.create(owner=alice, title="two", message="m")
+    url = "/api/v1/users/notifications/"
+    assert [n["title"] for n in as_alice.get(url).json()] == ["two", "one"]
+    read = as_alice.post(f"{url}{first.pk}/read/")
+    assert read.status_code == 200
+    assert read.json()["read_at"] is not None
+    assert [n["title"] for n in as_alice.get(url + "?unread=true").json()] == ["two"]
+    assert as_alice.get(f"{url}{first.pk}/").json()["title"] == "one"
+    assert as_alice.post(f"{url}read-all/").json() == {"marked": 1}
+    assert as_alice.get(url + "?unread=true").json() == []
+    assert as_alice.delete(f"{url}{first.pk}/").status_code == 204
