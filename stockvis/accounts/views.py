@@ -56,6 +56,12 @@ class RegisterView(APIView):
         )
 
 
+@extend_schema(
+    summary="Log in",
+    description="Username and password for an access token (send it as `Authorization: Bearer "
+    "<access>`) and a refresh token. Throttled with registration (scope `auth`).",
+    auth=[],
+)
 class LoginView(TokenObtainPairView):
     """Username and password for an access and a refresh token (throttled, scope ``auth``)."""
 
@@ -63,6 +69,12 @@ class LoginView(TokenObtainPairView):
     throttle_scope = "auth"
 
 
+@extend_schema(
+    summary="Refresh the tokens",
+    description="A refresh token for a new access and refresh token; the refresh token sent is "
+    "blacklisted (rotation), so each can be used once.",
+    auth=[],
+)
 class RefreshView(TokenRefreshView):
     """A refresh token for a new pair; the used refresh token is blacklisted (rotation)."""
 
