@@ -56,7 +56,7 @@ def query_data(query_params: Mapping[str, str]) -> dict[str, str]:
 # --- Errors (schema only: stockvis.core.api.exception_handler writes them) ------------------
 
 
-class ErrorSerializer(serializers.Serializer[Any]):
+class MarketErrorSerializer(serializers.Serializer[Any]):
     error = serializers.CharField(help_text="What went wrong, in one sentence.")
     detail = serializers.JSONField(
         required=False, help_text="Per-parameter messages for a 400, naming the allowed values."

@@ -13,7 +13,7 @@ from stockvis.core.symbols import InvalidSymbol, normalize_symbol
 from stockvis.market.cache import symbol_cache_key
 from stockvis.market.models import SYMBOL_PATTERN, Asset
 from stockvis.market.selectors import asset_by_symbol
-from stockvis.market.serializers import ErrorSerializer
+from stockvis.market.serializers import MarketErrorSerializer
 
 T = TypeVar("T")
 
@@ -33,12 +33,14 @@ SYMBOL_PARAMETER = OpenApiParameter(
 
 ERROR_RESPONSES: dict[int, OpenApiResponse] = {
     400: OpenApiResponse(
-        ErrorSerializer,
+        MarketErrorSerializer,
         description="A parameter is invalid; `detail` names it and the allowed values.",
     ),
-    429: OpenApiResponse(ErrorSerializer, description="Throttled; retry after `retry_after` s."),
+    429: OpenApiResponse(
+        MarketErrorSerializer, description="Throttled; retry after `retry_after` s."
+    ),
 }
-NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, description="Unknown symbol.")}
+NOT_FOUND = {404: OpenApiResponse(MarketErrorSerializer, description="Unknown symbol.")}
 
 
 def canonical_symbol(raw: str) -> str:
