@@ -1,0 +1,106 @@
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from stockvis.market.models import Asset, DailyPrice
+from stockvis.market.selectors import MatchRank, assets_matching, latest_quotes, symbol_data_status
+
+pytestmark = pytest.mark.django_db
+
+
+def _asset(symbol: str, source: str = "synthetic") -> Asset:
+    return Asset.objects.create(
+        symbol=symbol,
+        name=f"{symbol} Inc",
+        category="stock",
+        exchange="XNYS",
+        currency="USD",
+        preferred_source=source,
+    )
+
+
+def _bar(asset: Asset, day: int, close: float, source: str = "synthetic") -> None:
+    DailyPrice.objects.create(
+        asset=asset,
+        date=dt.date(2026, 11, day),
+        source=source,
+        open=close,
+        high=close,
+        low=close,
+        close=close,
+        volume=1,
+    )
+
+
+def test_latest_quotes_reads_any_number_of_assets_in_one_query() -> None:
+    assets = [_asset(f"A{i}") for i in range(5)]
+    for i, asset in enumerate(assets):
+        for day in range(2, 20):
+            _bar(asset, day, 100 + i + day)
+    with CaptureQueriesContext(connection) as queries:
+        quotes = latest_quotes(assets)
+    assert len(queries) == 1
+    first = quotes[assets[0].pk]
+    assert (first.date, first.close, first.previous_close) == (dt.date(2026, 11, 19), 119, 118)
+    assert first.change == 1
+    assert first.change_percent == pytest.approx(100 / 118)
+    assert first.synthetic is True
+
+
+def test_latest_quotes_prefers_the_preferred_source_and_skips_assets_without_bars() -> None:
+    mixed, empty = _asset("MIX", source="alphavantage"), _asset("EMPTY")
+    _bar(mixed, 18, 10.0, source="alphavantage")
+    _bar(mixed, 19, 11.0, source="alphavantage")
+    _bar(mixed, 20, 50.0, source="csv")  # newer, but not the source the asset prefers
+    quotes = latest_quotes([mixed, empty])
+    assert set(quotes) == {mixed.pk}
+    assert (quotes[mixed.pk].source, quotes[mixed.pk].close) == ("alphavantage", 11.0)
+    assert quotes[mixed.pk].synthetic is False
+
+
+def test_latest_quotes_of_a_single_bar_has_no_change() -> None:
+    one = _asset("ONE")
+    _bar(one, 20, 5.0)
+    quote = latest_quotes([one])[one.pk]
+    assert (quote.close, quote.previous_close, quote.change, quote.change_percent) == (
+        5.0,
+        None,
+        None,
+        None,
+    )
+    assert latest_quotes([]) == {}
+
+
+def test_assets_matching_ranks_exact_then_prefix_then_name() -> None:
+    _asset("AB")
+    _asset("ABC")
+    Asset.objects.create(
+        symbol="ZZ",
+        name="Zed",
+        name_local="에이비",
+        category="etf",
+        exchange="XKRX",
+        currency="KRW",
+    )
+    matches = assets_matching("ab", limit=10)
+    assert [(m.asset.symbol, m.rank) for m in matches] == [
+        ("AB", MatchRank.EXACT_SYMBOL),
+        ("ABC", MatchRank.SYMBOL_PREFIX),
+    ]
+    assert [m.asset.symbol for m in assets_matching("에이", limit=10)] == ["ZZ"]
+    assert assets_matching("   ", limit=10) == []
+    assert len(assets_matching("inc", limit=1)) == 1
+
+
+def test_symbol_data_status_counts_everything_in_one_query() -> None:
+    asset = _asset("CNT")
+    _bar(asset, 19, 1.0)
+    _bar(asset, 20, 1.0)
+    with CaptureQueriesContext(connection) as queries:
+        status = symbol_data_status("CNT")
+    assert len(queries) == 1
+    assert (status.daily_prices, status.weekly_prices, status.has_prices) == (2, 0, True)
+    assert status.is_complete is False
+    assert symbol_data_status("NONE").stock_exists is False
