@@ -126,9 +126,11 @@ def _postgres_upsert(
             + ", ".join(f"{c} double precision" for c in value_cols)
             + ") ON COMMIT DROP"
         )
-        copy_sql = f"COPY {staging} (asset_id, date, {', '.join(value_cols)}) FROM STDIN"
+        copy_sql = (
+            f"COPY {staging} (asset_id, date, {', '.join(value_cols)}) FROM STDIN (FORMAT BINARY)"
+        )
         with raw.copy(copy_sql) as copy:
-            copy.write(_copy_text(bars))
+            copy.write(_copy_payload(bars))
         if len(bars) > 1000:
             # Row estimates decide between a hash join and index probes into the bar table.
             raw.execute(f"ANALYZE {staging}")
@@ -159,17 +161,52 @@ def _postgres_upsert(
     return UpsertCounts(int(inserted), int(updated), len(bars) - int(inserted) - int(updated))
 
 
-def _copy_text(bars: BarColumns) -> bytes:
-    """COPY text format, built column-wise: floats in repr form so every bit survives."""
-    frame = pd.DataFrame(
-        {
-            "asset_id": bars.asset_ids,
-            "date": bars.dates.astype(str),
-            **{f: bars.values[f] for f in PRICE_FIELDS},
-        }
+_PG_EPOCH = np.datetime64("2000-01-01", "D")
+_COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + b"\x00" * 8
+_COPY_TRAILER = b"\xff\xff"
+
+
+def copy_binary(columns: list[tuple[str, np.ndarray]]) -> bytes:
+    """Rows in PostgreSQL's binary COPY format, built column-wise with numpy, no Python loop.
+
+    Every column is fixed width: ``bigint`` (int64), ``date`` (int32 days since 2000-01-01),
+    ``double precision`` (float64), ``timestamptz`` (int64 microseconds since 2000-01-01 UTC) or
+    ``bytes`` (one value repeated, e.g. the source). Values must not be null: the validators
+    reject rows with missing values before they get here.
+    """
+    rows = len(columns[0][1])
+    fields: list[tuple[str, str]] = [("count", ">i2")]
+    data: dict[str, object] = {"count": len(columns)}
+    for index, (kind, values) in enumerate(columns):
+        if kind == "bigint":
+            width, dtype, value = 8, ">i8", values.astype(np.int64)
+        elif kind == "date":
+            width, dtype = 4, ">i4"
+            value = (values.astype("datetime64[D]") - _PG_EPOCH).astype(np.int32)
+        elif kind == "float8":
+            width, dtype, value = 8, ">f8", values.astype(np.float64)
+        elif kind == "timestamptz":
+            width, dtype, value = 8, ">i8", values.astype(np.int64)
+        else:
+            raw = bytes(values[0]) if len(values) else b""
+            width, dtype, value = len(raw), f"S{max(len(raw), 1)}", np.full(rows, raw)
+        fields += [(f"len{index}", ">i4"), (f"val{index}", dtype)]
+        data[f"len{index}"] = width
+        data[f"val{index}"] = value
+    table = np.empty(rows, dtype=np.dtype(fields))
+    for name, value in data.items():
+        table[name] = value
+    return _COPY_HEADER + table.tobytes() + _COPY_TRAILER
+
+
+def _copy_payload(bars: BarColumns) -> bytes:
+    return copy_binary(
+        [
+            ("bigint", bars.asset_ids),
+            ("date", bars.dates),
+            *(("float8", bars.values[f]) for f in PRICE_FIELDS),
+        ]
     )
-    text = frame.to_csv(sep="\t", header=False, index=False, na_rep="\\N", float_format=None)
-    return text.encode()
 
 
 def _sqlite_upsert(
@@ -198,22 +235,18 @@ def _sqlite_upsert(
             if stored:
                 incoming = np.asarray(dates, dtype=object)[mask]
                 existing += sum(1 for d in incoming if d in stored)
+        # The source and the stamp are the same for every row: SQL literals, not bound per row.
+        literal_source, literal_stamp = _sqlite_literal(source), _sqlite_literal(str(stamp))
         sql = (
             f"INSERT INTO {table} ({', '.join(columns)}, ingested_at) "
-            f"VALUES ({', '.join(['?'] * (len(columns) + 1))}) "
+            f"VALUES (?, ?, {literal_source}, {', '.join(['?'] * len(PRICE_FIELDS))}, "
+            f"{literal_stamp}) "
             "ON CONFLICT (asset_id, date, source) DO UPDATE SET "
             + ", ".join(f"{c} = excluded.{c}" for c in value_cols)
             + ", ingested_at = excluded.ingested_at WHERE "
             + " OR ".join(f"{table}.{c} IS NOT excluded.{c}" for c in value_cols)
         )
-        rows = zip(
-            asset_ids,
-            dates,
-            [source] * len(dates),
-            *(bars.values[f].tolist() for f in PRICE_FIELDS),
-            [stamp] * len(dates),
-            strict=True,
-        )
+        rows = zip(asset_ids, dates, *(bars.values[f].tolist() for f in PRICE_FIELDS), strict=True)
         raw = cursor.cursor.connection  # sqlite3 connection: plain qmark executemany
         written = 0
         batch: list[tuple[object, ...]] = []
@@ -227,6 +260,10 @@ def _sqlite_upsert(
     inserted = len(bars) - existing
     updated = written - inserted
     return UpsertCounts(inserted, updated, existing - updated)
+
+
+def _sqlite_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _generic_upsert(
