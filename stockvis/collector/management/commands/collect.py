@@ -16,6 +16,7 @@ from stockvis.collector.management.commands._output import (
     progress_bar,
 )
 from stockvis.collector.services import collect
+from stockvis.market.models import Market
 from stockvis.providers.registry import PROVIDER_NAMES
 
 
@@ -39,6 +40,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--assets", help="Comma-separated symbols, e.g. AAPL,005930 (default: all active)."
+        )
+        parser.add_argument(
+            "--market",
+            choices=[m.value for m in Market],
+            help="Only the active assets of this market (KR, US or GLOBAL).",
         )
         parser.add_argument(
             "--provider", choices=PROVIDER_NAMES, help="Collect every asset from this provider."
@@ -66,6 +72,7 @@ class Command(BaseCommand):
                 end=end,
                 symbols=parse_symbols(options["assets"]),
                 provider_name=options["provider"],
+                market=options["market"],
                 kinds=kinds,
                 progress=progress,
             )
