@@ -48,24 +48,30 @@ class PortfolioInputs:
 
 
 def ledger_transactions(portfolio: Portfolio) -> tuple[list[ledger.Transaction], dict[str, Asset]]:
-    """The portfolio's transactions as pure-core entries, oldest first, and their assets."""
-    rows = Transaction.objects.filter(portfolio=portfolio).select_related("asset")
-    entries: list[ledger.Transaction] = []
-    assets: dict[str, Asset] = {}
-    for row in rows.order_by("date", "id"):
-        assets[row.asset.symbol] = row.asset
-        entries.append(
-            ledger.Transaction(
-                kind=ledger.TransactionKind(row.kind),
-                date=row.date,
-                symbol=row.asset.symbol,
-                quantity=plain(row.quantity),
-                price=plain(row.price),
-                currency=row.currency,
-                fee=plain(row.fee),
-            )
+    """The portfolio's transactions as pure-core entries, oldest first, and their assets.
+
+    Rows leave the database as tuples (no model instances): a 2,000-entry ledger is read on every
+    valuation, and instances would cost more than the valuation itself.
+    """
+    rows = list(
+        Transaction.objects.filter(portfolio=portfolio)
+        .order_by("date", "id")
+        .values_list("asset_id", "kind", "date", "quantity", "price", "currency", "fee")
+    )
+    by_id = {asset.pk: asset for asset in Asset.objects.filter(pk__in={row[0] for row in rows})}
+    entries = [
+        ledger.Transaction(
+            kind=ledger.TransactionKind(kind),
+            date=date,
+            symbol=by_id[asset_id].symbol,
+            quantity=plain(quantity),
+            price=plain(price),
+            currency=currency,
+            fee=plain(fee),
         )
-    return entries, assets
+        for asset_id, kind, date, quantity, price, currency, fee in rows
+    ]
+    return entries, {asset.symbol: asset for asset in by_id.values()}
 
 
 def holdings_as_ledger(portfolio: Portfolio) -> tuple[list[ledger.Transaction], dict[str, Asset]]:
