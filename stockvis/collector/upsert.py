@@ -178,6 +178,7 @@ def copy_binary(columns: list[tuple[str, np.ndarray]]) -> bytes:
     fields: list[tuple[str, str]] = [("count", ">i2")]
     data: dict[str, object] = {"count": len(columns)}
     for index, (kind, values) in enumerate(columns):
+        value: np.ndarray
         if kind == "bigint":
             width, dtype, value = 8, ">i8", values.astype(np.int64)
         elif kind == "date":
@@ -194,8 +195,8 @@ def copy_binary(columns: list[tuple[str, np.ndarray]]) -> bytes:
         data[f"len{index}"] = width
         data[f"val{index}"] = value
     table = np.empty(rows, dtype=np.dtype(fields))
-    for name, value in data.items():
-        table[name] = value
+    for name, column in data.items():
+        table[name] = column
     return _COPY_HEADER + table.tobytes() + _COPY_TRAILER
 
 
