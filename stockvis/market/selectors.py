@@ -9,9 +9,21 @@ from enum import IntEnum
 
 import numpy as np
 from django.db import models
-from django.db.models import Case, Count, F, IntegerField, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Cast, RowNumber
 
 from stockvis.core.symbols import InvalidSymbol, normalize_symbol
 from stockvis.market.models import (
@@ -105,6 +117,46 @@ def bars_for_window(asset: Asset, window: ChartWindow) -> BarColumns:
     )
     start = window.start_for(latest) if latest else None
     return bars_between(asset, bar_type=window.bar_type, start=start, source=source)
+
+
+@dataclass(frozen=True)
+class ChartRows:
+    """A chart window's bars as row tuples ``(ISO date, open, high, low, close, volume)``, oldest
+    first: the shape the chart endpoint encodes, with no per-value conversion in Python."""
+
+    source: str
+    rows: list[tuple[str, float, float, float, float, float]]
+
+
+def chart_rows(asset: Asset, window: ChartWindow) -> ChartRows:
+    """The bars of ``window`` from the source ``bars_for_window`` would pick, in two queries.
+
+    Dates leave the database as text ("YYYY-MM-DD" on SQLite and PostgreSQL alike): parsing 5,000
+    dates into ``date`` objects only for the encoder to print them again was half the cost of the
+    chart endpoint.
+    """
+    model = BAR_MODELS[window.bar_type]
+    last_by_source: dict[str, dt.date] = dict(
+        model._default_manager.filter(asset=asset)
+        .values_list("source")
+        .annotate(last=Max("date"))
+        .order_by()
+    )
+    if not last_by_source:
+        return ChartRows(asset.preferred_source, [])
+    if asset.preferred_source in last_by_source:
+        source = asset.preferred_source
+    else:
+        source = max(last_by_source, key=lambda s: last_by_source[s])
+    rows = model._default_manager.filter(asset=asset, source=source)
+    start = window.start_for(last_by_source[source])
+    if start is not None:
+        rows = rows.filter(date__gte=start)
+    as_text = Cast("date", output_field=CharField())
+    return ChartRows(
+        source,
+        list(rows.order_by("date").values_list(as_text, "open", "high", "low", "close", "volume")),
+    )
 
 
 # --- Single-asset lookups and small reads used by the market API ---------------------------

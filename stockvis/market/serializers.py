@@ -37,7 +37,7 @@ from stockvis.market.params import (
     STATEMENT_PERIODS,
     ChartWindow,
 )
-from stockvis.market.selectors import BarColumns, LatestQuote
+from stockvis.market.selectors import ChartRows, LatestQuote
 from stockvis.providers.synthetic import SYNTHETIC_LABEL
 
 SYNTHETIC_NOTICE = SYNTHETIC_LABEL
@@ -213,20 +213,11 @@ class ChartResponseSerializer(serializers.Serializer[Any]):
     bars = ChartBarSerializer(many=True, help_text="Oldest first.")
 
 
-def chart_payload(asset: Asset, window: ChartWindow, bars: BarColumns) -> dict[str, object]:
-    """The chart body. Rows are built from the columns in one pass; orjson encodes the dates as
-    ``YYYY-MM-DD`` and NaN volumes as null, so nothing here converts per value."""
+def chart_payload(asset: Asset, window: ChartWindow, bars: ChartRows) -> dict[str, object]:
+    """The chart body, built from row tuples in one pass; encoded once by the view (orjson)."""
     rows = [
         {"time": day, "open": o, "high": h, "low": lo, "close": c, "volume": v}
-        for day, o, h, lo, c, v in zip(
-            bars.dates,
-            bars.open.tolist(),
-            bars.high.tolist(),
-            bars.low.tolist(),
-            bars.close.tolist(),
-            bars.volume.tolist(),
-            strict=True,
-        )
+        for day, o, h, lo, c, v in bars.rows
     ]
     synthetic = bars.source == SYNTHETIC_SOURCE
     return {
@@ -242,8 +233,8 @@ def chart_payload(asset: Asset, window: ChartWindow, bars: BarColumns) -> dict[s
         "synthetic": synthetic,
         "notice": synthetic_notice(synthetic),
         "count": len(rows),
-        "first_date": bars.dates[0] if rows else None,
-        "last_date": bars.dates[-1] if rows else None,
+        "first_date": rows[0]["time"] if rows else None,
+        "last_date": rows[-1]["time"] if rows else None,
         "bars": rows,
     }
 

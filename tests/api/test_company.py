@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import IntegrityError
 from django.test import Client
 
 from stockvis.collector import services
@@ -58,12 +57,6 @@ def ibm(shared_data: Path, db: None) -> dict[str, Any]:
     return payloads
 
 
-# The 2026 IBM payload lacks a few text fields (LastSplitFactor ...); the processor makes them
-# None and `profile_upsert` then hits the NOT NULL text columns. A collector bug, reported; the
-# test turns green by itself once the upsert stores missing text as "".
-@pytest.mark.xfail(
-    raises=IntegrityError, reason="profile_upsert stores None in NOT NULL text columns"
-)
 def test_the_real_ibm_overview_reads_back_with_every_number_equal_to_the_file(
     ibm: dict[str, Any], shared_data: Path, client: Client
 ) -> None:
