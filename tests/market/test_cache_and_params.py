@@ -7,6 +7,8 @@ from stockvis.market.params import InvalidChartParams, parse_chart_window
 from stockvis.market.signals import prices_changed
 
 
+# The signal's other receivers (indicator snapshots, price alerts) read the database.
+@pytest.mark.django_db
 def test_a_price_ingest_makes_every_cached_response_key_of_that_symbol_new() -> None:
     before = symbol_cache_key("chart", "AAPL", {"period": "1y"})
     other_before = symbol_cache_key("chart", "MSFT", {"period": "1y"})
