@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -14,13 +16,34 @@ from stockvis.collector.schedule import BEAT_ENTRIES
 from stockvis.market.models import Asset, CompanyProfile, DailyPrice
 
 
+def fires_at(name: str, day: dt.date) -> dt.datetime:
+    """The UTC time an entry fires on ``day`` (entries fire once a day)."""
+    cron = build_beat_schedule(("stockvis.collector.schedule",))[name]["schedule"]
+    assert day.isoweekday() % 7 in cron.day_of_week
+    (hour,), (minute,) = cron.hour, cron.minute
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.UTC)
+
+
 def test_beat_collects_each_market_after_its_close_then_checks_health() -> None:
-    kr, us = BEAT_ENTRIES["collect-kr"], BEAT_ENTRIES["collect-us"]
-    assert (kr["cron"], kr["tz"], kr["kwargs"]) == ("0 18 * * 1-5", "Asia/Seoul", {"market": "KR"})
-    assert (us["tz"], us["kwargs"]) == ("America/New_York", {"market": "US"})
-    assert BEAT_ENTRIES["collector-healthcheck"]["task"] == "stockvis.collector.tasks.healthcheck"
+    monday, winter_monday = dt.date(2026, 10, 5), dt.date(2026, 12, 7)
+    kr = fires_at("collect-kr", monday).astimezone(ZoneInfo("Asia/Seoul"))
+    assert (kr.date(), kr.time()) == (monday, dt.time(18, 0))
+    for day in (monday, winter_monday):
+        us = fires_at("collect-us", day).astimezone(ZoneInfo("America/New_York"))
+        assert us.date() == day
+        assert dt.time(17, 30) <= us.time() <= dt.time(18, 30)
+        health = fires_at("collector-healthcheck", day + dt.timedelta(days=1))
+        assert health > fires_at("collect-us", day)
+        assert health > fires_at("collect-global", day + dt.timedelta(days=1))
+    assert BEAT_ENTRIES["collect-kr"]["kwargs"] == {"market": "KR"}
+    assert BEAT_ENTRIES["collect-us"]["kwargs"] == {"market": "US"}
     names = {tasks.collect_assets.name, tasks.healthcheck.name}
     assert {entry["task"] for entry in BEAT_ENTRIES.values()} <= names
+
+
+def test_the_beat_schedule_can_be_stored_by_celery_beat() -> None:
+    # PersistentScheduler pickles every entry into its schedule file.
+    pickle.dumps(build_beat_schedule(("stockvis.collector.schedule",)))
 
 
 def test_a_beat_entry_can_be_moved_or_switched_off_from_the_environment(
