@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import F, Q, QuerySet
 
 from stockvis.analysis.models import IndicatorSnapshot
 from stockvis.analysis.sessions import closed_bar_count
@@ -32,20 +32,29 @@ class WindowBars:
     closed: int
 
 
+def history(asset: Asset, bar_type: str = "daily") -> BarColumns:
+    """Every stored bar of the source a chart shows (`bar_source`), oldest first.
+
+    The preferred source is read first: it is the answer whenever it has bars, which saves
+    `bar_source`'s aggregate over the whole history in the common case.
+    """
+    columns = bars_between(asset, bar_type=bar_type, source=asset.preferred_source)
+    if len(columns):
+        return columns
+    source = bar_source(asset, bar_type)
+    if source is None or source == asset.preferred_source:
+        return columns
+    return bars_between(asset, bar_type=bar_type, source=source)
+
+
 def window_bars(asset: Asset, window: ChartWindow, *, now: dt.datetime) -> WindowBars:
-    source = bar_source(asset, window.bar_type) or asset.preferred_source
-    columns = bars_between(asset, bar_type=window.bar_type, source=source)
+    columns = history(asset, window.bar_type)
     start = window.start_for(columns.dates[-1]) if columns.dates else None
     first = bisect_left(columns.dates, start) if start is not None else 0
     closed = closed_bar_count(
         columns.dates, exchange=asset.exchange, bar_type=window.bar_type, now=now
     )
     return WindowBars(columns=columns, window_start=first, closed=closed)
-
-
-def daily_history(asset: Asset) -> BarColumns:
-    source = bar_source(asset, "daily") or asset.preferred_source
-    return bars_between(asset, bar_type="daily", source=source)
 
 
 # --- screener ----------------------------------------------------------------------------------
@@ -149,26 +158,23 @@ class ScreenerPage:
 def screener_page(
     filters: ScreenerFilters, *, sort: str, page: int, page_size: int
 ) -> ScreenerPage:
-    """One page of matching snapshot rows, and the number of all matches, in one query."""
+    """One page of matching snapshot rows and the number of all matches.
+
+    Two queries: a window count riding on the page would be one, but it makes SQLite
+    materialise every match instead of walking the sort column's index for one page.
+    """
+    matches = screener_queryset(filters)
+    total = matches.count()
+    offset = (page - 1) * page_size
+    if offset >= total:
+        return ScreenerPage(rows=[], total=total)
     descending = sort.startswith("-")
     column = SORT_COLUMNS[sort.lstrip("-")]
     order = (
         F(column).desc(nulls_last=True) if descending else F(column).asc(nulls_last=True),
         "asset__symbol",
     )
-    offset = (page - 1) * page_size
-    rows = list(
-        screener_queryset(filters)
-        .order_by(*order)
-        .annotate(total=Window(Count("pk")))
-        .values(*SCREENER_COLUMNS, "total")[offset : offset + page_size]
-    )
-    if rows:
-        total = int(rows[0].pop("total"))
-        for row in rows[1:]:
-            del row["total"]
-    else:  # past the last page the window count has no row to ride on
-        total = screener_queryset(filters).count()
+    rows = list(matches.order_by(*order).values(*SCREENER_COLUMNS)[offset : offset + page_size])
     return ScreenerPage(rows=rows, total=total)
 
 

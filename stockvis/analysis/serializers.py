@@ -303,7 +303,9 @@ class CompositeSerializer(serializers.Serializer):
 
 class CrossoverEventSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=[kind.value for kind in CrossoverKind])
-    signal = serializers.ChoiceField(choices=[name.value for name in SignalName])
+    # A plain string: the same choices as SignalSerializer.name would be a second enum
+    # component of one choice set in the schema.
+    signal = serializers.CharField(help_text="The signal it feeds: macd, ma_cross or stoch.")
     direction = serializers.ChoiceField(choices=[d.value for d in Direction])
     date = serializers.DateField()
 

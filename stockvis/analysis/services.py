@@ -2,8 +2,8 @@
 
 # The indicator API and `stockvis indicators` call `indicator_report`; the screener reads
 # snapshots that `snapshots_refresh` writes after every daily ingest (`prices_changed`, wired in
-# apps.py). A snapshot costs one bar read plus TA-Lib over the history (a few milliseconds for
-# three years of bars; see bench/indicators.py), so a small ingest refreshes inline, which keeps
+# apps.py). A snapshot costs one bar read plus TA-Lib over the history (7 ms for three years
+# of bars; see bench/indicators.py), so a small ingest refreshes inline, which keeps
 # the screener consistent the moment the ingest commits, and a big one goes to the Celery worker.
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from stockvis.analysis.selectors import (
     ScreenerPage,
     assets_missing_snapshot,
     count_assets_missing_snapshot,
-    daily_history,
+    history,
     screener_page,
     window_bars,
 )
@@ -79,8 +79,9 @@ DIRECTION_FIELDS: Final = {
     SignalName.STOCH: "stoch_direction",
     SignalName.OBV: "obv_direction",
 }
-# Up to this many symbols an ingest refreshes their snapshots inline (about 5 ms each); more go
-# to the worker in chunks, so a bulk ingest never waits seconds on its commit hook.
+# Up to this many symbols an ingest refreshes their snapshots inline (7 ms each for three years
+# of bars, under 30 ms for twenty: bench/indicators.py); more go to the worker in chunks, so a
+# bulk ingest never waits seconds on its commit hook.
 INLINE_REFRESH_MAX: Final = 20
 TASK_CHUNK: Final = 200
 # Assets without any snapshot yet that one screener request computes on the spot.
@@ -88,14 +89,21 @@ LAZY_SNAPSHOT_LIMIT: Final = 50
 _WRITE_BATCH: Final = 500
 
 
+_EPOCH_ORDINAL: Final = dt.date(1970, 1, 1).toordinal()
+
+
 def _bars(columns: BarColumns) -> Bars:
+    # Through ordinals: numpy converts date objects one by one, about ten times slower.
+    ordinals = np.fromiter(
+        (day.toordinal() for day in columns.dates), dtype=np.int64, count=len(columns.dates)
+    )
     return Bars(
         open=columns.open,
         high=columns.high,
         low=columns.low,
         close=columns.close,
         volume=columns.volume,
-        dates=np.array(columns.dates, dtype="datetime64[D]"),
+        dates=(ordinals - _EPOCH_ORDINAL).astype("datetime64[D]"),
     )
 
 
@@ -173,7 +181,7 @@ def _finite(value: float | None) -> float | None:
 
 
 def _snapshot_fields(asset: Asset, *, now: dt.datetime) -> dict[str, Any]:
-    columns = daily_history(asset)
+    columns = history(asset)
     closed = closed_bar_count(columns.dates, exchange=asset.exchange, bar_type="daily", now=now)
     fields: dict[str, Any] = {
         "computed_at": now,
@@ -315,9 +323,9 @@ def screener_run(
 ) -> ScreenerResult:
     """One page of the screener; assets never snapshotted are computed first, a few per request.
 
-    Normally every asset already has a snapshot (ingests keep them fresh), so this is one
-    indexed query plus a cheap check for missing rows. Data that arrived without the ingest
-    signal heals here, at most `LAZY_SNAPSHOT_LIMIT` assets per request; `missing` says how many
+    Normally every asset already has a snapshot (ingests keep them fresh), so this is a count,
+    one page read along an index and a cheap check for missing rows. Data that arrived without
+    the ingest signal heals here, at most `LAZY_SNAPSHOT_LIMIT` assets per request; `missing` says how many
     remain (`stockvis indicators --refresh-all` computes them all).
     """
     missing_assets = assets_missing_snapshot(LAZY_SNAPSHOT_LIMIT + 1)

@@ -29,6 +29,9 @@ from stockvis.market.cache import symbol_cache_key
 from stockvis.market.models import Asset
 
 INDICATOR_TTL = 60  # seconds, as the chart; an ingest of the symbol makes it stale at once
+# Storing costs about as much as computing for the largest bodies (the file cache compresses
+# every value: about 30 ms for 20 years of bars), so only the usual windows are cached.
+CACHE_MAX_BYTES = 512 * 1024
 
 BAD_REQUEST = OpenApiResponse(
     ErrorSerializer,
@@ -93,7 +96,8 @@ class IndicatorView(APIView):
                 now=timezone.now(),
             )
             body = fast_json(indicator_payload(report, params)).content
-            cache.set(key, body, INDICATOR_TTL)
+            if len(body) <= CACHE_MAX_BYTES:
+                cache.set(key, body, INDICATOR_TTL)
         return HttpResponse(body, content_type="application/json")
 
 
@@ -104,8 +108,8 @@ class ScreenerView(APIView):
         description=(
             "Filters the whole universe on each asset's latest snapshot (last closed daily bar): "
             "indicator values, individual signal directions and the composite label. Snapshots "
-            "are refreshed when bars are ingested, never per request, so this is one indexed "
-            "query. An asset that has never been snapshotted is computed on first sight (at most "
+            "are refreshed when bars are ingested, never per request, so this is a count and "
+            "one page read along an index. An asset that has never been snapshotted is computed on first sight (at most "
             "50 per request; `meta.missing_snapshots` counts the rest)."
         ),
         parameters=[ScreenerQuerySerializer],
