@@ -44,12 +44,12 @@ from stockvis.core.symbols import InvalidSymbol, normalize_symbol
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset
 from stockvis.market.params import ChartWindow
 from stockvis.market.selectors import BarColumns
+from stockvis.providers.synthetic import SYNTHETIC_LABEL
 
 logger = logging.getLogger(__name__)
 
-SYNTHETIC_NOTICE: Final = (
-    "Synthetic demo data from the offline `synthetic` provider: not real market prices."
-)
+# The same words as the market API's notice, so every page says it alike.
+SYNTHETIC_NOTICE: Final = SYNTHETIC_LABEL
 # What a snapshot stores: the defaults plus the 50- and 200-bar averages the screener filters on.
 SNAPSHOT_SPEC: Final = IndicatorSpec(sma_periods=(20, 50, 200), ema_periods=(20, 50, 200))
 SNAPSHOT_VALUE_FIELDS: Final = (
