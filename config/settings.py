@@ -220,6 +220,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two choice sets share the field name "period": chart windows and statement periods.
+    "ENUM_NAME_OVERRIDES": {
+        "ChartPeriodEnum": "stockvis.market.params.PERIOD_CHOICES",
+        "StatementPeriodEnum": "stockvis.market.params.STATEMENT_PERIOD_CHOICES",
+    },
 }
 
 # --- Providers and collection ----------------------------------------------------------------

@@ -82,3 +82,7 @@ STATEMENT_LIMIT_MAX = 40
 SEARCH_LIMIT_DEFAULT = 10
 SEARCH_LIMIT_MAX = 50
 SEARCH_KEYWORDS_MAX = 64
+
+# Named choice sets for the OpenAPI schema (SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]).
+PERIOD_CHOICES = tuple((period, period) for period in PERIODS)
+STATEMENT_PERIOD_CHOICES = tuple((period, period) for period in STATEMENT_PERIODS)
