@@ -42,8 +42,22 @@ def parse_crontab(text: str, *, tz: str | None = None, name: str = "") -> cronta
     if not tz:
         return crontab(**fields)
     # The app runs in UTC; an entry tied to a market's close reads the clock in that market's zone.
-    zone = ZoneInfo(tz)
-    return crontab(**fields, nowfun=lambda: dt.datetime.now(zone))
+    return crontab(**fields, nowfun=ZoneClock(tz))
+
+
+class ZoneClock:
+    """``now`` in one zone. A class, not a lambda: beat pickles every entry into its schedule
+    file, and a lambda cannot be pickled (beat would exit at start-up)."""
+
+    def __init__(self, tz: str) -> None:
+        self.tz = tz
+        ZoneInfo(tz)  # an unknown zone fails here, at start-up
+
+    def __call__(self) -> dt.datetime:
+        return dt.datetime.now(ZoneInfo(self.tz))
+
+    def __reduce__(self) -> tuple[type[ZoneClock], tuple[str]]:
+        return (ZoneClock, (self.tz,))
 
 
 def build_beat_schedule(modules: tuple[str, ...] = SCHEDULE_MODULES) -> dict[str, dict[str, Any]]:
