@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -16,25 +15,20 @@ from stockvis.collector.schedule import BEAT_ENTRIES
 from stockvis.market.models import Asset, CompanyProfile, DailyPrice
 
 
-def fires_at(name: str, day: dt.date) -> dt.datetime:
-    """The UTC time an entry fires on ``day`` (entries fire once a day)."""
-    cron = build_beat_schedule(("stockvis.collector.schedule",))[name]["schedule"]
-    assert day.isoweekday() % 7 in cron.day_of_week
-    (hour,), (minute,) = cron.hour, cron.minute
-    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=dt.UTC)
-
-
 def test_beat_collects_each_market_after_its_close_then_checks_health() -> None:
-    monday, winter_monday = dt.date(2026, 10, 5), dt.date(2026, 12, 7)
-    kr = fires_at("collect-kr", monday).astimezone(ZoneInfo("Asia/Seoul"))
-    assert (kr.date(), kr.time()) == (monday, dt.time(18, 0))
-    for day in (monday, winter_monday):
-        us = fires_at("collect-us", day).astimezone(ZoneInfo("America/New_York"))
-        assert us.date() == day
-        assert dt.time(17, 30) <= us.time() <= dt.time(18, 30)
-        health = fires_at("collector-healthcheck", day + dt.timedelta(days=1))
-        assert health > fires_at("collect-us", day)
-        assert health > fires_at("collect-global", day + dt.timedelta(days=1))
+    schedule = build_beat_schedule(("stockvis.collector.schedule",))
+    kr, us = schedule["collect-kr"]["schedule"], schedule["collect-us"]["schedule"]
+    assert (kr.hour, kr.minute, kr.day_of_week) == ({18}, {0}, {1, 2, 3, 4, 5})
+    assert BEAT_ENTRIES["collect-kr"]["tz"] == "Asia/Seoul"
+    assert (us.hour, us.minute, us.day_of_week) == ({17}, {30}, {1, 2, 3, 4, 5})
+    assert BEAT_ENTRIES["collect-us"]["tz"] == "America/New_York"
+    # The clocks read those zones: 17:30 in New York is 21:30 or 22:30 UTC.
+    offset = us.nowfun().utcoffset()
+    assert offset is not None
+    assert offset.total_seconds() in (-4 * 3600, -5 * 3600)
+    health = schedule["collector-healthcheck"]["schedule"]
+    # 01:30 UTC: after the US evening run (at most 22:30 UTC) and the 00:30 UTC global run.
+    assert (health.hour, health.minute) == ({1}, {30})
     assert BEAT_ENTRIES["collect-kr"]["kwargs"] == {"market": "KR"}
     assert BEAT_ENTRIES["collect-us"]["kwargs"] == {"market": "US"}
     names = {tasks.collect_assets.name, tasks.healthcheck.name}
