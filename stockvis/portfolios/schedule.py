@@ -1,8 +1,10 @@
 """Beat entries of the portfolios app (plain data; see ``config/schedule.py``).
 
-Intraday snapshots run every 5 minutes and the task itself decides which markets are open; close
-snapshots run a quarter of an hour after each market's regular close, in that market's zone, and
-skip non-session days. 24/7 (crypto) and 24/5 (FX) holdings close their day at 00:05 UTC.
+Intraday snapshots run every 5 minutes and the task itself decides which markets are open. Close
+snapshots are in UTC (beat persists its schedule and cannot store a zone-aware crontab): New York
+closes at 20:00 or 21:00 UTC depending on daylight saving, so the entry runs at 20:15 and 21:15
+and the task snapshots only once the market is closed, once per session day. Seoul has no
+daylight saving (15:30 KST is 06:30 UTC). 24/7 (crypto) and 24/5 (FX) close their day at 00:05.
 """
 
 BEAT_ENTRIES = {
@@ -13,15 +15,13 @@ BEAT_ENTRIES = {
     },
     "portfolio-snapshots-close-xnys": {
         "task": "stockvis.portfolios.tasks.take_close_snapshots",
-        "cron": "15 16 * * 1-5",
-        "tz": "America/New_York",
+        "cron": "15 20,21 * * 1-5",
         "args": ("XNYS",),
         "expires": 3600,
     },
     "portfolio-snapshots-close-xkrx": {
         "task": "stockvis.portfolios.tasks.take_close_snapshots",
-        "cron": "45 15 * * 1-5",
-        "tz": "Asia/Seoul",
+        "cron": "45 6 * * 1-5",
         "args": ("XKRX",),
         "expires": 3600,
     },

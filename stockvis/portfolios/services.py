@@ -489,19 +489,24 @@ def alerts_schedule_evaluation(sender: Any, symbols: Iterable[str] = (), **kwarg
     """``prices_changed`` receiver: evaluate the alerts of these symbols in a worker, after commit.
 
     Only when an active alert watches one of them, so ingests of unwatched symbols cost one query.
+    The ingest that sent the signal has committed already: whatever goes wrong here is logged and
+    must not fail it (the next ingest evaluates again).
     """
-    watched = sorted(
-        set(
-            PriceAlert.objects.filter(is_active=True, asset__symbol__in=list(symbols))
-            .values_list("asset__symbol", flat=True)
-            .distinct()
+    try:
+        watched = sorted(
+            set(
+                PriceAlert.objects.filter(is_active=True, asset__symbol__in=list(symbols))
+                .values_list("asset__symbol", flat=True)
+                .distinct()
+            )
         )
-    )
-    if not watched:
-        return
-    from stockvis.portfolios.tasks import evaluate_price_alerts
+        if not watched:
+            return
+        from stockvis.portfolios.tasks import evaluate_price_alerts
 
-    transaction.on_commit(lambda: evaluate_price_alerts.delay(symbols=watched))
+        transaction.on_commit(lambda: evaluate_price_alerts.delay(symbols=watched))
+    except Exception:
+        logger.exception("could not schedule the price alerts of %s", list(symbols))
 
 
 def _rsi_of(asset: Asset, period: int) -> Decimal | None:

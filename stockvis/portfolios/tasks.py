@@ -52,17 +52,30 @@ def take_intraday_snapshots() -> int:
 
 @shared_task(name="stockvis.portfolios.tasks.take_close_snapshots")
 def take_close_snapshots(exchange: str) -> int:
-    """After ``exchange``'s close on a session day: snapshot the portfolios that hold it."""
+    """After ``exchange``'s close on a session day: one close snapshot of each portfolio holding it.
+
+    Safe to run more than once a day (the beat entry runs twice around a DST-dependent close):
+    nothing happens while the market is still open, and a portfolio that already has today's
+    close snapshot is skipped.
+    """
     now = timezone.now()
+    today = markets.local_date(exchange, now)
     try:
-        trading_day = is_session(exchange, markets.local_date(exchange, now))
+        trading_day = is_session(exchange, today)
     except UnknownExchange:
         logger.warning("close snapshots asked for unknown exchange %s", exchange)
         return 0
-    if not trading_day:
+    if not trading_day or markets.is_open_at(exchange, now):
         return 0
+    kind = PortfolioSnapshot.Kind.CLOSE
+    done = set(
+        PortfolioSnapshot.objects.filter(kind=kind, as_of=today).values_list(
+            "portfolio_id", flat=True
+        )
+    )
     taken = 0
     for portfolio in selectors.portfolios_holding_exchanges([exchange]):
-        kind = PortfolioSnapshot.Kind.CLOSE
+        if portfolio.pk in done:
+            continue
         taken += services.snapshot_take(portfolio=portfolio, kind=kind, at=now) is not None
     return taken

@@ -67,8 +67,11 @@ def test_intraday_snapshots_are_taken_only_while_a_held_market_is_open(
 
 @pytest.mark.django_db
 def test_close_snapshots_run_on_session_days_only(holds_us_and_kr: Portfolio) -> None:
+    with time_machine.travel(dt.datetime(2026, 3, 6, 20, 15, tzinfo=dt.UTC), tick=False):
+        assert tasks.take_close_snapshots("XNYS") == 0  # 15:15 in New York: still open
     with time_machine.travel(dt.datetime(2026, 3, 6, 21, 15, tzinfo=dt.UTC), tick=False):
         assert tasks.take_close_snapshots("XNYS") == 1
+        assert tasks.take_close_snapshots("XNYS") == 0  # one close snapshot a session
         assert tasks.take_close_snapshots("XKRX") == 0  # nothing Korean held
         assert tasks.take_close_snapshots("MOON") == 0
     with time_machine.travel(dt.datetime(2026, 3, 7, 21, 15, tzinfo=dt.UTC), tick=False):
