@@ -59,6 +59,13 @@ class ZoneClock:
     def __reduce__(self) -> tuple[type[ZoneClock], tuple[str]]:
         return (ZoneClock, (self.tz,))
 
+    # Beat compares schedules (their clocks included) to tell whether an entry changed.
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ZoneClock) and other.tz == self.tz
+
+    def __hash__(self) -> int:
+        return hash(self.tz)
+
 
 def build_beat_schedule(modules: tuple[str, ...] = SCHEDULE_MODULES) -> dict[str, dict[str, Any]]:
     schedule: dict[str, dict[str, Any]] = {}
