@@ -314,7 +314,9 @@ def test_bad_filters_are_a_400_naming_what_is_allowed(client, param, value, allo
 
 
 @pytest.mark.usefixtures("demo")
-def test_a_page_takes_three_small_queries_once_snapshots_exist(client, django_assert_max_num_queries):
+def test_a_page_takes_three_small_queries_once_snapshots_exist(
+    client, django_assert_max_num_queries
+):
     # The page, the count of all matches, and one anti-join for assets never snapshotted.
     with django_assert_max_num_queries(3):
         screen(client, rsi_lt=70, market="US", sort="-score", page_size=5)
