@@ -328,3 +328,30 @@ def test_snapshots_refresh_rebuilds_every_asset():
 
     assert snapshots_refresh() == 20
     assert IndicatorSnapshot.objects.filter(rsi__isnull=True).count() == 0
+
+
+@pytest.mark.django_db
+def test_the_openapi_schema_describes_every_filter_with_its_choices_and_ranges(client):
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+
+    operation = schema["paths"]["/api/v1/analysis/screener/"]["get"]
+    params = {param["name"]: param["schema"] for param in operation["parameters"]}
+    assert (params["rsi_lt"]["minimum"], params["rsi_lt"]["maximum"]) == (0, 100)
+    assert (params["score_gte"]["minimum"], params["score_gte"]["maximum"]) == (-100, 100)
+    assert params["page_size"]["maximum"] == 200
+    assert params["macd"]["enum"] == ["bullish", "bearish"]
+    assert params["ma_cross_signal"]["enum"] == ["buy", "sell", "neutral"]
+    assert {"-score", "rsi", "symbol", "-change"} <= set(params["sort"]["enum"])
+    assert {"signal", "category", "market", "above_sma200", "synthetic"} <= set(params)
+    assert {"200", "400"} <= set(operation["responses"])
+    rows = schema["components"]["schemas"]["ScreenerRow"]["properties"]
+    assert {
+        "symbol",
+        "close",
+        "change_percent",
+        "rsi",
+        "score",
+        "label",
+        "as_of",
+        "synthetic",
+    } <= set(rows)
