@@ -299,6 +299,15 @@ def snapshots_refresh_after_ingest(*, symbols: Sequence[str], kind: str = "daily
     snapshots_enqueue(symbols=symbols)
 
 
+def snapshots_enqueue_all() -> int:
+    """Queue a refresh of every active asset in chunks, so many workers share a full rebuild."""
+    symbols = list(
+        Asset.objects.filter(is_active=True).order_by("id").values_list("symbol", flat=True)
+    )
+    snapshots_enqueue(symbols=symbols)
+    return len(symbols)
+
+
 def snapshots_enqueue(*, symbols: Sequence[str]) -> None:
     """Queue snapshot refreshes in chunks, once the current transaction commits."""
     from stockvis.analysis.tasks import refresh_snapshots

@@ -355,3 +355,20 @@ def test_the_openapi_schema_describes_every_filter_with_its_choices_and_ranges(c
         "as_of",
         "synthetic",
     } <= set(rows)
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_nightly_refresh_fans_every_asset_out_to_the_workers_in_chunks(
+    django_capture_on_commit_callbacks,
+):
+    with (
+        mock.patch.object(services, "TASK_CHUNK", 8),
+        mock.patch.object(refresh_snapshots, "delay") as delay,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert refresh_snapshots() == 20
+
+    chunks = [call.args[0] for call in delay.call_args_list]
+    assert [len(chunk) for chunk in chunks] == [8, 8, 4]
+    queued = sorted(symbol for chunk in chunks for symbol in chunk)
+    assert queued == sorted(Asset.objects.values_list("symbol", flat=True))
