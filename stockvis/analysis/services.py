@@ -16,6 +16,7 @@ from functools import partial
 from typing import Any, Final
 
 import numpy as np
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -86,6 +87,8 @@ INLINE_REFRESH_MAX: Final = 20
 TASK_CHUNK: Final = 200
 # Assets without any snapshot yet that one screener request computes on the spot.
 LAZY_SNAPSHOT_LIMIT: Final = 50
+COMPLETE_CHECK_TTL: Final = 300
+_COMPLETE_KEY: Final = "analysis:snapshots-complete"
 _WRITE_BATCH: Final = 500
 
 
@@ -327,19 +330,32 @@ class ScreenerResult:
     missing: int
 
 
+def _snapshots_heal(*, now: dt.datetime) -> tuple[int, int]:
+    """Compute a few never-snapshotted assets; returns (computed now, still missing)."""
+    # Once nothing is missing the check rests for a while: a missing snapshot only comes from
+    # bars loaded behind the collector's back, and it can wait that long to be healed.
+    if cache.get(_COMPLETE_KEY):
+        return 0, 0
+    missing_assets = assets_missing_snapshot(LAZY_SNAPSHOT_LIMIT + 1)
+    computed = snapshots_refresh_assets(assets=missing_assets[:LAZY_SNAPSHOT_LIMIT], now=now)
+    missing = count_assets_missing_snapshot() if len(missing_assets) > LAZY_SNAPSHOT_LIMIT else 0
+    if not missing:
+        cache.set(_COMPLETE_KEY, True, COMPLETE_CHECK_TTL)
+    return computed, missing
+
+
 def screener_run(
     *, filters: ScreenerFilters, sort: str, page: int, page_size: int, now: dt.datetime
 ) -> ScreenerResult:
     """One page of the screener; assets never snapshotted are computed first, a few per request.
 
-    Normally every asset already has a snapshot (ingests keep them fresh), so this is a count,
-    one page read along an index and a cheap check for missing rows. Data that arrived without
-    the ingest signal heals here, at most `LAZY_SNAPSHOT_LIMIT` assets per request; `missing` says how many
-    remain (`stockvis indicators --refresh-all` computes them all).
+    Normally every asset already has a snapshot (ingests keep them fresh), so this is a count
+    and one page read along an index. Data that arrived without the ingest signal heals here,
+    at most `LAZY_SNAPSHOT_LIMIT` assets per request and checked for at most every
+    `COMPLETE_CHECK_TTL` seconds once none is missing; `missing` says how many remain
+    (`stockvis indicators --refresh-all` computes them all).
     """
-    missing_assets = assets_missing_snapshot(LAZY_SNAPSHOT_LIMIT + 1)
-    computed = snapshots_refresh_assets(assets=missing_assets[:LAZY_SNAPSHOT_LIMIT], now=now)
-    missing = count_assets_missing_snapshot() if len(missing_assets) > LAZY_SNAPSHOT_LIMIT else 0
+    computed, missing = _snapshots_heal(now=now)
     return ScreenerResult(
         page=screener_page(filters, sort=sort, page=page, page_size=page_size),
         computed_now=computed,
