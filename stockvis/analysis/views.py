@@ -109,8 +109,9 @@ class ScreenerView(APIView):
             "Filters the whole universe on each asset's latest snapshot (last closed daily bar): "
             "indicator values, individual signal directions and the composite label. Snapshots "
             "are refreshed when bars are ingested, never per request, so this is a count and "
-            "one page read along an index. An asset that has never been snapshotted is computed on first sight (at most "
-            "50 per request; `meta.missing_snapshots` counts the rest)."
+            "one page read along an index. An asset that has never been snapshotted is "
+            "computed on first sight (at most 50 per request; `meta.missing_snapshots` counts "
+            "the rest)."
         ),
         parameters=[ScreenerQuerySerializer],
         responses={200: ScreenerResponseSerializer, 400: BAD_REQUEST},
