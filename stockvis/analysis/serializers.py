@@ -7,6 +7,7 @@ responses for the schema: payloads are built as plain columns and encoded once w
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -371,31 +372,30 @@ def _choice_list(
     return tuple(dict.fromkeys(values))
 
 
+class FiniteFloatField(serializers.FloatField):
+    """A float that must be finite: NaN passes min/max checks and would match nothing silently."""
+
+    def to_internal_value(self, data: Any) -> float:
+        value = super().to_internal_value(data)
+        if not math.isfinite(value):
+            self.fail("invalid")
+        return value
+
+
+def _bound(low: int, high: int) -> FiniteFloatField:
+    return FiniteFloatField(
+        min_value=low,
+        max_value=high,
+        required=False,
+        error_messages=_range_messages(low, high, "a number"),
+    )
+
+
 class ScreenerQuerySerializer(StrictQuerySerializer):
-    rsi_lt = serializers.FloatField(
-        min_value=0,
-        max_value=100,
-        required=False,
-        error_messages=_range_messages(0, 100, "a number"),
-    )
-    rsi_gt = serializers.FloatField(
-        min_value=0,
-        max_value=100,
-        required=False,
-        error_messages=_range_messages(0, 100, "a number"),
-    )
-    score_gte = serializers.FloatField(
-        min_value=-100,
-        max_value=100,
-        required=False,
-        error_messages=_range_messages(-100, 100, "a number"),
-    )
-    score_lte = serializers.FloatField(
-        min_value=-100,
-        max_value=100,
-        required=False,
-        error_messages=_range_messages(-100, 100, "a number"),
-    )
+    rsi_lt = _bound(0, 100)
+    rsi_gt = _bound(0, 100)
+    score_gte = _bound(-100, 100)
+    score_lte = _bound(-100, 100)
     signal = serializers.CharField(
         required=False,
         help_text=f"Composite label, comma-separated for several: {', '.join(LABEL_CHOICES)}.",

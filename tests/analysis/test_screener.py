@@ -305,6 +305,8 @@ def test_a_row_carries_what_a_screener_table_shows(client):
     [
         ("rsi_lt", "101", "from 0 to 100"),
         ("rsi_gt", "low", "from 0 to 100"),
+        ("rsi_gt", "nan", "from 0 to 100"),
+        ("score_lte", "inf", "from -100 to 100"),
         ("score_gte", "-101", "from -100 to 100"),
         ("signal", "hold", "strong_sell, sell, neutral, buy, strong_buy"),
         ("category", "bond", "stock, etf, index, crypto, commodity, fx"),
