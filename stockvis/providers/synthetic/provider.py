@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from stockvis.core.calendars import sessions_between
+from stockvis.providers.aggregate import weekly_from_daily
 from stockvis.providers.base import (
     AssetInfo,
     AssetRef,
@@ -135,22 +136,7 @@ class SyntheticProvider:
         return frame[frame["date"] >= pd.Timestamp(start)].reset_index(drop=True)
 
     def weekly_prices(self, asset: AssetRef, start: dt.date, end: dt.date) -> pd.DataFrame:
-        daily = self.daily_prices(asset, start, end)
-        if daily.empty:
-            return daily
-        week = daily["date"].dt.to_period("W-SUN")
-        grouped = daily.groupby(week, sort=True)
-        weekly = pd.DataFrame(
-            {
-                "date": grouped["date"].max(),
-                "open": grouped["open"].first(),
-                "high": grouped["high"].max(),
-                "low": grouped["low"].min(),
-                "close": grouped["close"].last(),
-                "volume": grouped["volume"].sum(),
-            }
-        )
-        return weekly.reset_index(drop=True)
+        return weekly_from_daily(self.daily_prices(asset, start, end))
 
     def quote(self, asset: AssetRef, today: dt.date) -> Quote:
         bars = self.daily_prices(asset, today - dt.timedelta(days=14), today)
