@@ -8,40 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from functools import lru_cache
 
 import exchange_calendars as xcals
 import pandas as pd
 
-EVERY_DAY = "24/7"
-WEEKDAYS = "24/5"
+from stockvis.core.calendars import EVERY_DAY, WEEKDAYS, UnknownExchange, exchange_calendar
+from stockvis.core.calendars import session_close as exchange_session_close
 
 
-@lru_cache(maxsize=16)
 def _calendar(code: str) -> xcals.ExchangeCalendar | None:
     try:
-        return xcals.get_calendar(code)
-    except xcals.errors.InvalidCalendarName:
+        return exchange_calendar(code)
+    except UnknownExchange:
         return None
-
-
-def _end_of_day_utc(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
 
 
 def session_close(exchange: str, day: dt.date) -> dt.datetime:
     """When the session of `day` ends; midnight UTC for 24-hour markets and unknown calendars."""
-    calendar = None if exchange in (EVERY_DAY, WEEKDAYS) else _calendar(exchange)
-    if calendar is None:
-        return _end_of_day_utc(day)
-    stamp = pd.Timestamp(day)
     try:
-        if calendar.is_session(stamp):
-            close: dt.datetime = calendar.session_close(stamp).to_pydatetime()
-            return close
-    except (ValueError, xcals.errors.DateOutOfBounds):
-        pass
-    return _end_of_day_utc(day)
+        return exchange_session_close(exchange, day)
+    except UnknownExchange:
+        return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
 
 
 def _last_session_of_week(exchange: str, day: dt.date) -> dt.date:

@@ -6,14 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-import exchange_calendars as xcals
 from django.db.models import Count, Max, Min
 
 from stockvis.collector.models import JobRun
 from stockvis.core.calendars import (
     EVERY_DAY,
-    WEEKDAYS,
     UnknownExchange,
+    exchange_zone,
     previous_session,
     sessions_between,
 )
@@ -27,16 +26,6 @@ def jobs_recent(*, limit: int = 10, job_name: str | None = None) -> list[JobRun]
     if job_name:
         rows = rows.filter(job_name=job_name)
     return list(rows.order_by("-started_at", "-pk")[:limit])
-
-
-def exchange_zone(exchange: str) -> dt.tzinfo:
-    """The zone an exchange's trading day is counted in (UTC for 24/7 and 24/5 markets)."""
-    if exchange in (EVERY_DAY, WEEKDAYS):
-        return UTC
-    try:
-        return ZoneInfo(str(xcals.get_calendar(exchange).tz))
-    except (xcals.errors.InvalidCalendarName, KeyError):
-        raise UnknownExchange(f"unknown exchange calendar {exchange!r}") from None
 
 
 def expected_latest_date(*, exchange: str, now: dt.datetime) -> dt.date:

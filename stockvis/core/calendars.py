@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import exchange_calendars as xcals
 import pandas as pd
@@ -23,10 +24,59 @@ class UnknownExchange(ValueError):
 
 @lru_cache(maxsize=16)
 def _calendar(code: str) -> xcals.ExchangeCalendar:
+    # Loading a calendar takes up to two seconds (XKRX): once per process, shared by every caller.
     try:
         return xcals.get_calendar(code)
     except xcals.errors.InvalidCalendarName as exc:
         raise UnknownExchange(f"unknown exchange calendar {code!r}") from exc
+
+
+def exchange_calendar(code: str) -> xcals.ExchangeCalendar:
+    """The exchange_calendars calendar of ``code`` (not for ``24/7`` and ``24/5``)."""
+    return _calendar(code)
+
+
+def exchange_zone(code: str) -> dt.tzinfo:
+    """The zone an exchange's trading day is counted in (UTC for 24/7 and 24/5 markets)."""
+    if code in _OWN_CALENDARS:
+        return dt.UTC
+    return ZoneInfo(str(_calendar(code).tz))
+
+
+def local_date(code: str, at: dt.datetime) -> dt.date:
+    """The date at the aware instant ``at`` in the exchange's own zone."""
+    return at.astimezone(exchange_zone(code)).date()
+
+
+def _end_of_day_utc(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+
+
+def session_close(code: str, day: dt.date) -> dt.datetime:
+    """When the session of ``day`` ends (aware, UTC); midnight UTC for 24/7, 24/5 and non-sessions."""
+    if code in _OWN_CALENDARS:
+        return _end_of_day_utc(day)
+    calendar = _calendar(code)
+    stamp = pd.Timestamp(day)
+    if calendar.first_session <= stamp <= calendar.last_session and calendar.is_session(stamp):
+        close: dt.datetime = calendar.session_close(stamp).to_pydatetime()
+        return close
+    return _end_of_day_utc(day)
+
+
+def is_open_at(code: str, at: dt.datetime) -> bool:
+    """True while ``code`` trades at the aware instant ``at``: 24/7 always, 24/5 on UTC weekdays."""
+    if at.tzinfo is None:
+        raise ValueError("is_open_at needs an aware datetime")
+    if code == EVERY_DAY:
+        return True
+    if code == WEEKDAYS:
+        return at.astimezone(dt.UTC).weekday() < 5
+    calendar = _calendar(code)
+    minute = pd.Timestamp(at).tz_convert("UTC").floor("min")
+    if not calendar.first_minute <= minute <= calendar.last_minute:
+        return False
+    return bool(calendar.is_open_on_minute(minute))
 
 
 def is_known_exchange(code: str) -> bool:

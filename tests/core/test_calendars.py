@@ -25,3 +25,28 @@ def test_crypto_trades_every_day_and_fx_every_weekday() -> None:
 def test_previous_session_of_a_sunday_is_the_friday_before() -> None:
     assert previous_session("XKRX", dt.date(2026, 11, 22)) == dt.date(2026, 11, 20)
     assert previous_session("24/7", dt.date(2026, 11, 22)) == dt.date(2026, 11, 21)
+
+
+def test_session_close_is_the_exchange_close_in_utc_and_midnight_for_round_the_clock_markets() -> (
+    None
+):
+    from stockvis.core.calendars import session_close
+
+    assert session_close("XNYS", dt.date(2026, 11, 20)) == dt.datetime(
+        2026, 11, 20, 21, 0, tzinfo=dt.UTC
+    )
+    assert session_close("XKRX", dt.date(2026, 11, 20)) == dt.datetime(
+        2026, 11, 20, 6, 30, tzinfo=dt.UTC
+    )
+    assert session_close("24/7", dt.date(2026, 11, 22)) == dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
+
+
+def test_markets_are_open_only_during_their_sessions() -> None:
+    from stockvis.core.calendars import is_open_at, local_date
+
+    assert is_open_at("XKRX", dt.datetime(2026, 11, 20, 1, 0, tzinfo=dt.UTC))  # 10:00 in Seoul
+    assert not is_open_at("XKRX", dt.datetime(2026, 11, 20, 7, 0, tzinfo=dt.UTC))  # 16:00, closed
+    assert not is_open_at("XNYS", dt.datetime(2026, 11, 26, 15, 0, tzinfo=dt.UTC))  # Thanksgiving
+    assert local_date("XKRX", dt.datetime(2026, 11, 20, 16, 0, tzinfo=dt.UTC)) == dt.date(
+        2026, 11, 21
+    )
