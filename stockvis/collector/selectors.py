@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Max, Min
 
@@ -17,8 +16,6 @@ from stockvis.core.calendars import (
     sessions_between,
 )
 from stockvis.market.models import Asset, DailyPrice
-
-UTC = ZoneInfo("UTC")
 
 
 def jobs_recent(*, limit: int = 10, job_name: str | None = None) -> list[JobRun]:
