@@ -44,5 +44,8 @@ format: install
 	$(UV) run ruff check --fix .
 	$(UV) run ruff format .
 
+# Every benchmark runs (each prints its table); the exit status says whether any missed a target.
 bench: install
-	@for b in bench/*.py; do n=$$(basename $$b .py); [ "$$n" = "__init__" ] || $(UV) run python -m bench.$$n || exit 1; done
+	@failed=""; for b in bench/*.py; do n=$$(basename $$b .py); [ "$$n" = "__init__" ] && continue; \
+	  echo "== bench.$$n"; $(UV) run python -m bench.$$n || failed="$$failed $$n"; done; \
+	  if [ -n "$$failed" ]; then echo "missed a target:$$failed"; exit 1; fi
