@@ -4,7 +4,7 @@
 # the signal (a manual database load) and moves `as_of` past bars that closed after their ingest.
 BEAT_ENTRIES = {
     "analysis-refresh-snapshots": {
-        "task": "analysis.refresh_snapshots",
+        "task": "stockvis.analysis.tasks.refresh_snapshots",
         "cron": "15 0 * * *",
         "expires": 3600,
     },

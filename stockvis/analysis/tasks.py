@@ -7,7 +7,7 @@ from celery import shared_task
 from stockvis.analysis.services import snapshots_enqueue_all, snapshots_refresh
 
 
-@shared_task(name="analysis.refresh_snapshots", acks_late=True)
+@shared_task(name="stockvis.analysis.tasks.refresh_snapshots", acks_late=True)
 def refresh_snapshots(symbols: list[str] | None = None) -> int:
     """Refresh the snapshots of `symbols`; gone symbols are skipped.
 

@@ -44,3 +44,11 @@ def test_a_malformed_override_is_a_clear_configuration_error(
     monkeypatch.setenv("SCHEDULE_COLLECT_KR", "every evening")
     with pytest.raises(ImproperlyConfigured, match="SCHEDULE_COLLECT_KR"):
         build_beat_schedule()
+
+
+def test_every_beat_entry_names_a_task_a_worker_has() -> None:
+    from config.celery import app
+
+    app.loader.import_default_modules()  # what a worker does at start: import every tasks.py
+    for name, entry in build_beat_schedule().items():
+        assert entry["task"] in app.tasks, f"{name} schedules unknown task {entry['task']}"
