@@ -37,15 +37,18 @@ class ChartWindow:
     days: int | None = None
 
     def start_for(self, latest: dt.date) -> dt.date | None:
-        """First date of the window ending at the latest stored bar (None: from the beginning)."""
+        """First date of the window ending at the latest stored bar (None: from the beginning).
+
+        A window is ``span`` calendar days ending on the latest bar, both ends included: "1d" is
+        the latest bar alone, "5d" (seven calendar days) a stock's last five sessions.
+        """
         if self.days is not None:
             span: int | None = self.days
         else:
             span = PERIODS[self.period or "max"]
         if span is None:
             return None
-        # "1d" means the latest bar only; other periods count calendar days back from it.
-        return latest - dt.timedelta(days=max(span - 1, 0) if span == 1 else span)
+        return latest - dt.timedelta(days=span - 1)
 
     def as_params(self) -> dict[str, object]:
         return {"type": self.bar_type, "period": self.period or "", "days": self.days or ""}

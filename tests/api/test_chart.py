@@ -20,7 +20,7 @@ def test_the_chart_answers_bars_oldest_first_in_the_lightweight_charts_shape(
 ) -> None:
     body = client.get(CHART.format("AAPL"), {"period": "3m"}).json()
     stored = list(
-        DailyPrice.objects.filter(asset__symbol="AAPL", date__gte=dt.date(2026, 8, 20))
+        DailyPrice.objects.filter(asset__symbol="AAPL", date__gte=dt.date(2026, 8, 21))
         .order_by("date")
         .values_list("date", "open", "high", "low", "close", "volume")
     )
@@ -30,7 +30,7 @@ def test_the_chart_answers_bars_oldest_first_in_the_lightweight_charts_shape(
     ] == stored
     assert set(body["bars"][0]) == {"time", "open", "high", "low", "close", "volume"}
     assert body["count"] == len(stored)
-    assert body["first_date"] == body["bars"][0]["time"] == "2026-08-20"
+    assert body["first_date"] == body["bars"][0]["time"] == "2026-08-21"
     assert body["last_date"] == body["bars"][-1]["time"] == "2026-11-20"
 
 
@@ -88,13 +88,14 @@ def test_every_period_reaches_back_from_the_latest_bar(
         assert dt.date(2026, 11, 20) - first <= dt.timedelta(days=span)
 
 
-def test_days_counts_calendar_days_back_and_overrides_the_period(
+def test_days_counts_calendar_days_ending_on_the_latest_bar_and_overrides_the_period(
     market: None, client: Client
 ) -> None:
     body = client.get(CHART.format("AAPL"), {"period": "max", "days": "14"}).json()
     assert (body["days"], body["period"]) == (14, None)
-    assert body["first_date"] == "2026-11-06"
-    assert body["count"] == 11  # NYSE sessions from Nov 6 to Nov 20, 2026
+    # Fourteen calendar days ending on the latest bar (Nov 20): Nov 7 (a Saturday) to Nov 20.
+    assert body["first_date"] == "2026-11-09"
+    assert body["count"] == 10
 
 
 def test_weekly_bars_come_from_the_weekly_table(market: None, client: Client) -> None:

@@ -24,10 +24,10 @@ def test_bumping_twice_never_reuses_a_version() -> None:
 
 def test_chart_windows_reach_back_from_the_latest_bar() -> None:
     latest = dt.date(2026, 11, 20)
-    assert parse_chart_window(None, None, None).start_for(latest) == dt.date(2025, 11, 19)
+    assert parse_chart_window(None, None, None).start_for(latest) == dt.date(2025, 11, 20)
     assert parse_chart_window("weekly", "max", None).start_for(latest) is None
     assert parse_chart_window("daily", "1d", None).start_for(latest) == latest
-    assert parse_chart_window("daily", "1y", "30").start_for(latest) == dt.date(2026, 10, 21)
+    assert parse_chart_window("daily", "1y", "30").start_for(latest) == dt.date(2026, 10, 22)
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,9 @@ def test_bad_chart_parameters_name_the_field_and_its_allowed_values(
     with pytest.raises(InvalidChartParams) as caught:
         parse_chart_window(bar_type, period, days)
     assert caught.value.field == field
+
+
+def test_five_days_is_a_stocks_last_five_sessions() -> None:
+    friday = dt.date(2026, 11, 20)
+    start = parse_chart_window("daily", "5d", None).start_for(friday)
+    assert start == dt.date(2026, 11, 14)  # the Saturday before: Monday to Friday remain
