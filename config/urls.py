@@ -4,11 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from stockvis.accounts.throttling import throttle_login_posts
 from stockvis.analysis.views import IndicatorView
 from stockvis.core.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # The admin's login form shares the "auth" throttle with every other way to log in.
+    path("admin/login/", throttle_login_posts(admin.site.login)),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
