@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             return call
 
         def nothing() -> None:
-            pass
+            return None
 
         with override_settings(ROOT_URLCONF=__name__):
             # Warm up every path once (imports, first query plans), then check they agree.

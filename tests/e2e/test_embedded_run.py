@@ -3,6 +3,7 @@ through the admin, and stops cleanly on Ctrl-C."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -54,12 +55,10 @@ def test_serve_starts_on_an_empty_var_dir_serves_demo_data_and_stops_on_ctrl_c(
         ready = None
         while time.monotonic() - started < 90:
             assert server.poll() is None, (tmp_path / "serve.log").read_text()
-            try:
+            with contextlib.suppress(httpx.TransportError):  # not listening yet
                 if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
                     ready = time.monotonic() - started
                     break
-            except httpx.TransportError:
-                pass
             time.sleep(0.5)
         assert ready is not None, "never became healthy:\n" + (tmp_path / "serve.log").read_text()
         print(f"embedded run ready in {ready:.1f}s")

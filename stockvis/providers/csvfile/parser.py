@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -55,10 +56,8 @@ class ParsedPrices:
 def decode(data: str | bytes) -> str:
     if isinstance(data, str):
         return data.lstrip("\ufeff")
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
     try:
         # Korean Excel saves CSV as CP949 unless told otherwise.
         return data.decode("cp949")
