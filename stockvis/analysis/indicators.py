@@ -119,30 +119,42 @@ class Bars:
         )
 
 
-def _checked_int(param: str, value: Any, low: int, high: int) -> int:
+def checked_int(
+    param: str,
+    value: Any,
+    low: int,
+    high: int,
+    error: type[InvalidIndicatorParams] = InvalidIndicatorParams,
+) -> int:
+    """``value`` as an int in ``[low, high]``, else ``error`` naming ``param`` and the range."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise InvalidIndicatorParams(
-            param, f"must be an integer from {low} to {high}, got {value!r}"
-        )
+        raise error(param, f"must be an integer from {low} to {high}, got {value!r}")
     if not low <= int(value) <= high:
-        raise InvalidIndicatorParams(param, f"must be from {low} to {high}, got {value}")
+        raise error(param, f"must be from {low} to {high}, got {value}")
     return int(value)
 
 
-def _checked_float(param: str, value: Any, low: float, high: float) -> float:
+def checked_float(
+    param: str,
+    value: Any,
+    low: float,
+    high: float,
+    error: type[InvalidIndicatorParams] = InvalidIndicatorParams,
+) -> float:
+    """``value`` as a float in ``[low, high]`` (NaN refused), else ``error`` naming ``param``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InvalidIndicatorParams(param, f"must be a number from {low} to {high}, got {value!r}")
+        raise error(param, f"must be a number from {low} to {high}, got {value!r}")
     number = float(value)
     # `not low <= x <= high` is also true for NaN, so NaN is rejected here too.
     if not low <= number <= high:
-        raise InvalidIndicatorParams(param, f"must be from {low} to {high}, got {value}")
+        raise error(param, f"must be from {low} to {high}, got {value}")
     return number
 
 
 def _checked_periods(param: str, value: Any) -> tuple[int, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InvalidIndicatorParams(param, f"must be a list of integers, got {value!r}")
-    periods = sorted({_checked_int(param, period, MIN_PERIOD, MAX_PERIOD) for period in value})
+    periods = sorted({checked_int(param, period, MIN_PERIOD, MAX_PERIOD) for period in value})
     if not 1 <= len(periods) <= MAX_MOVING_AVERAGES:
         raise InvalidIndicatorParams(
             param, f"must hold 1 to {MAX_MOVING_AVERAGES} distinct periods, got {len(periods)}"
@@ -203,12 +215,12 @@ class IndicatorSpec:
             "stoch_fastk_period",
             "atr_period",
         ):
-            set_field(self, name, _checked_int(name, getattr(self, name), MIN_PERIOD, MAX_PERIOD))
+            set_field(self, name, checked_int(name, getattr(self, name), MIN_PERIOD, MAX_PERIOD))
         for name in ("stoch_slowk_period", "stoch_slowd_period"):
             set_field(
                 self,
                 name,
-                _checked_int(name, getattr(self, name), MIN_SMOOTHING_PERIOD, MAX_PERIOD),
+                checked_int(name, getattr(self, name), MIN_SMOOTHING_PERIOD, MAX_PERIOD),
             )
         if self.macd_fast_period >= self.macd_slow_period:
             raise InvalidIndicatorParams(
@@ -219,7 +231,7 @@ class IndicatorSpec:
         set_field(
             self,
             "bb_stddev",
-            _checked_float("bb_stddev", self.bb_stddev, MIN_BB_STDDEV, MAX_BB_STDDEV),
+            checked_float("bb_stddev", self.bb_stddev, MIN_BB_STDDEV, MAX_BB_STDDEV),
         )
         set_field(self, "sma_periods", _checked_periods("sma_periods", self.sma_periods))
         set_field(self, "ema_periods", _checked_periods("ema_periods", self.ema_periods))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -30,6 +29,8 @@ from stockvis.analysis.indicators import (
     IndicatorSpec,
     InvalidBars,
     InvalidIndicatorParams,
+    checked_float,
+    checked_int,
     compute_indicators,
 )
 
@@ -87,20 +88,11 @@ DEFAULT_WEIGHTS: Final[Mapping[str, float]] = MappingProxyType(
 
 
 def _checked_int(param: str, value: Any, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise InvalidSignalParams(param, f"must be an integer from {low} to {high}, got {value!r}")
-    if not low <= int(value) <= high:
-        raise InvalidSignalParams(param, f"must be from {low} to {high}, got {value}")
-    return int(value)
+    return checked_int(param, value, low, high, InvalidSignalParams)
 
 
 def _checked_float(param: str, value: Any, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise InvalidSignalParams(param, f"must be a number from {low} to {high}, got {value!r}")
-    number = float(value)
-    if not low <= number <= high:
-        raise InvalidSignalParams(param, f"must be from {low} to {high}, got {value}")
-    return number
+    return checked_float(param, value, low, high, InvalidSignalParams)
 
 
 def _checked_weights(value: Any) -> Mapping[str, float]:

@@ -27,7 +27,7 @@ from stockvis.collector.selectors import Coverage, Freshness
 from stockvis.collector.upsert import PRICE_FIELDS, BarColumns, UpsertCounts, bars_upsert
 from stockvis.collector.validators import QualityFlag, check_ohlc, validate_prices
 from stockvis.core import alerts
-from stockvis.core.calendars import is_session
+from stockvis.core.calendars import UnknownExchange, is_session
 from stockvis.core.logging import log_context
 from stockvis.core.symbols import normalize_symbol
 from stockvis.market.models import (
@@ -950,7 +950,7 @@ def backfill(
                 coverage_end = selectors.expected_latest_date(
                     exchange=target.asset.exchange, now=now
                 )
-            except Exception:
+            except UnknownExchange:  # no calendar to say what is expected: count up to today
                 coverage_end = today
             coverage_end = min(coverage_end, today)
             ends[target.symbol] = coverage_end
