@@ -41,30 +41,42 @@ def parse_crontab(text: str, *, tz: str | None = None, name: str = "") -> cronta
     }
     if not tz:
         return crontab(**fields)
-    # The app runs in UTC; an entry tied to a market's close reads the clock in that market's zone.
-    return crontab(**fields, nowfun=ZoneClock(tz))
+    return ZonedCrontab(**fields, zone=tz)
 
 
-class ZoneClock:
-    """``now`` in one zone. A class, not a lambda: beat pickles every entry into its schedule
-    file, and a lambda cannot be pickled (beat would exit at start-up)."""
+class ZonedCrontab(crontab):
+    """A crontab whose minute and hour are read in one market's zone (``18:00`` in Asia/Seoul
+    is 09:00 UTC), while the app itself runs in UTC.
 
-    def __init__(self, tz: str) -> None:
-        self.tz = tz
-        ZoneInfo(tz)  # an unknown zone fails here, at start-up
+    Celery reads a crontab's fields in ``self.tz``, the app's timezone, and only takes the
+    current time from ``nowfun``, so swapping the clock is not enough: the zone itself must
+    change. Beat pickles its schedule, so the zone travels in the pickled state too.
+    """
 
-    def __call__(self) -> dt.datetime:
-        return dt.datetime.now(ZoneInfo(self.tz))
+    def __init__(self, *args: Any, zone: str = "UTC", **kwargs: Any) -> None:
+        ZoneInfo(zone)  # an unknown zone fails here, at start-up
+        self.zone = zone
+        super().__init__(*args, **kwargs)
 
-    def __reduce__(self) -> tuple[type[ZoneClock], tuple[str]]:
-        return (ZoneClock, (self.tz,))
+    @property
+    def tz(self) -> dt.tzinfo:
+        return ZoneInfo(self.zone)
 
-    # Beat compares schedules (their clocks included) to tell whether an entry changed.
+    def __reduce__(self) -> Any:
+        cls, args, _ = super().__reduce__()
+        return (cls, args, {"zone": self.zone})
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        self.zone = state.pop("zone", "UTC")
+        super().__setstate__(state)
+
+    # Beat compares schedules to tell whether an entry changed.
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, ZoneClock) and other.tz == self.tz
+        return isinstance(other, ZonedCrontab) and other.zone == self.zone and super().__eq__(other)
 
     def __hash__(self) -> int:
-        return hash(self.tz)
+        return hash((self.zone, str(self)))
 
 
 def build_beat_schedule(modules: tuple[str, ...] = SCHEDULE_MODULES) -> dict[str, dict[str, Any]]:

@@ -1,7 +1,7 @@
 """Beat entries of the portfolios app (plain data; see ``config/schedule.py``).
 
 Intraday snapshots run every 5 minutes and the task itself decides which markets are open. Close
-snapshots are in UTC (beat persists its schedule and cannot store a zone-aware crontab): New York
+snapshots are in UTC and the task checks the calendar, so either DST offset works: New York
 closes at 20:00 or 21:00 UTC depending on daylight saving, so the entry runs at 20:15 and 21:15
 and the task snapshots only once the market is closed, once per session day. Seoul has no
 daylight saving (15:30 KST is 06:30 UTC). 24/7 (crypto) and 24/5 (FX) close their day at 00:05.

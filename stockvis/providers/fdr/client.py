@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from stockvis.providers.base import (
     SymbolMatch,
     price_frame,
 )
+
+logger = logging.getLogger(__name__)
 
 PROVIDER = "fdr"
 
@@ -273,7 +276,7 @@ class FdrClient:
         )
 
     def _krx_names(self) -> dict[str, str]:
-        """Code → Korean name from the KRX listing; names are a nicety, so a failure is quiet."""
+        """Code → Korean name from the KRX listing; names are a nicety, so a failure costs only them."""
         if self._names is None:
             try:
                 listing = self.listing()
@@ -284,6 +287,7 @@ class FdrClient:
                         strict=True,
                     )
                 )
-            except Exception:
+            except Exception as exc:  # the listing is a network call into a third-party parser
+                logger.warning("KRX listing unavailable, assets get no Korean names: %s", exc)
                 self._names = {}
         return self._names
