@@ -22,8 +22,8 @@ def test_beat_collects_each_market_after_its_close_then_checks_health() -> None:
     assert BEAT_ENTRIES["collect-kr"]["tz"] == "Asia/Seoul"
     assert (us.hour, us.minute, us.day_of_week) == ({17}, {30}, {1, 2, 3, 4, 5})
     assert BEAT_ENTRIES["collect-us"]["tz"] == "America/New_York"
-    # The clocks read those zones: 17:30 in New York is 21:30 or 22:30 UTC.
-    offset = us.nowfun().utcoffset()
+    # The hours are read in those zones: 17:30 in New York is 21:30 or 22:30 UTC.
+    offset = dt.datetime.now(us.tz).utcoffset()
     assert offset is not None
     assert offset.total_seconds() in (-4 * 3600, -5 * 3600)
     health = schedule["collector-healthcheck"]["schedule"]
