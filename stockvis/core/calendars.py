@@ -119,3 +119,23 @@ def latest_session_on_or_before(code: str, day: dt.date) -> dt.date:
     if not window:
         raise UnknownExchange(f"no session of {code!r} in the 30 days up to {day}")
     return window[-1]
+
+
+def next_open(code: str, at: dt.datetime) -> dt.datetime | None:
+    """When ``code`` next opens after the aware instant ``at`` (UTC); None for 24/7 markets."""
+    if at.tzinfo is None:
+        raise ValueError("next_open needs an aware datetime")
+    at = at.astimezone(dt.UTC)
+    if code == EVERY_DAY:
+        return None
+    if code == WEEKDAYS:
+        day = at.date() + dt.timedelta(days=1)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    calendar = _calendar(code)
+    minute = pd.Timestamp(at).floor("min")
+    if not calendar.first_minute <= minute < calendar.last_minute:
+        return None
+    opened: dt.datetime = calendar.next_open(minute).to_pydatetime()
+    return opened.astimezone(dt.UTC)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Any
@@ -54,8 +55,11 @@ class ValuationReport:
     synthetic: bool
 
 
-def portfolio_valuation(*, portfolio: Portfolio, on: dt.date) -> ValuationReport:
-    """Value a portfolio at the close of ``on`` (the last stored close on or before it).
+def portfolio_valuation(
+    *, portfolio: Portfolio, on: dt.date, live: Mapping[str, selectors.Quote] | None = None
+) -> ValuationReport:
+    """Value a portfolio at the close of ``on`` (the last stored close on or before it), or at
+    the ``live`` quotes the realtime feed saw for the symbols it has them for.
 
     Base-currency figures use the stored USD-KRW close of ``on``, or of the last day before it
     with one (weekends and holidays). Holdings whose symbol has no price yet are listed in
@@ -63,6 +67,7 @@ def portfolio_valuation(*, portfolio: Portfolio, on: dt.date) -> ValuationReport
     """
     inputs = selectors.portfolio_inputs(portfolio)
     quotes = selectors.quotes_on(inputs.assets.values(), on)
+    quotes.update({symbol: q for symbol, q in (live or {}).items() if symbol in inputs.assets})
     positions = [p for p in inputs.positions if p.symbol in quotes or not p.is_open]
     unpriced = [p.symbol for p in inputs.positions if p.symbol not in quotes and p.is_open]
     base = portfolio.base_currency
