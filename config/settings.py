@@ -351,3 +351,5 @@ CELERY_TASK_ROUTES = {
     "stockvis.ml.*": {"queue": "low"},
     "stockvis.statements.*": {"queue": "low"},
 }
+# Seconds a dead feed's Redis lock lasts before a waiting feed takes over.
+FEED_LEADER_TTL = env_float("FEED_LEADER_TTL", 10.0)

@@ -139,3 +139,20 @@ def next_open(code: str, at: dt.datetime) -> dt.datetime | None:
         return None
     opened: dt.datetime = calendar.next_open(minute).to_pydatetime()
     return opened.astimezone(dt.UTC)
+
+
+def session_bounds(code: str, at: dt.datetime) -> tuple[dt.datetime, dt.datetime] | None:
+    """Open and close (aware, UTC) of the session trading at ``at``; None while closed.
+
+    24/7 and 24/5 markets count their sessions as UTC days."""
+    if not is_open_at(code, at):
+        return None
+    at = at.astimezone(dt.UTC)
+    if code in _OWN_CALENDARS:
+        start = dt.datetime.combine(at.date(), dt.time(), tzinfo=dt.UTC)
+        return start, start + dt.timedelta(days=1)
+    calendar = _calendar(code)
+    session = calendar.minute_to_session(pd.Timestamp(at).floor("min"))
+    opened: dt.datetime = calendar.session_open(session).to_pydatetime()
+    closed: dt.datetime = calendar.session_close(session).to_pydatetime()
+    return opened.astimezone(dt.UTC), closed.astimezone(dt.UTC)
