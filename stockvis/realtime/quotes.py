@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable
 
 from django.core.cache import cache
+from django.utils import timezone
 
 from stockvis.core import calendars
 from stockvis.market.models import Asset
@@ -62,7 +63,8 @@ def quote_latest(asset: Asset) -> LiveQuote | None:
         price=stored.close,
         previous_close=stored.previous_close,
         volume=None,
-        timestamp=closed_at,
+        # A bar of a session still trading is stamped now, not at its future close.
+        timestamp=min(closed_at, timezone.now()),
         source=stored.source,
         synthetic=stored.synthetic,
     )

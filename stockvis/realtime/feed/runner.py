@@ -24,7 +24,7 @@ from stockvis.realtime.messages import Coalescer, LiveQuote
 
 logger = logging.getLogger(__name__)
 
-WATCH_REFRESH_SECONDS = 5.0
+WATCH_REFRESH_SECONDS = 2.0
 BAR_FLUSH_SECONDS = 5.0
 PRUNE_SECONDS = 3600.0
 
@@ -124,14 +124,14 @@ class Feed:
         return result
 
     def run_forever(self, stop: threading.Event, *, wait_seconds: float = 2.0) -> None:
-        leading = False
+        leading = standing_by = False
         scheduled = self.ticker()
         while not stop.is_set():
             try:
                 if not self.leadership.hold():
-                    if leading:
-                        logger.warning("feed: lost the lead; waiting to take it back")
-                    leading = False
+                    if leading or not standing_by:
+                        logger.info("feed: another feed leads; standing by to take over")
+                    leading, standing_by = False, True
                     stop.wait(wait_seconds)
                     scheduled = self.ticker()
                     continue

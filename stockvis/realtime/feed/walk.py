@@ -1,5 +1,5 @@
 """The synthetic intraday walk (pure): a symbol's price at any instant of a session, as a
-random walk from the previous close in 5-second steps, the same for the same symbol and minute
+random walk from the previous close in one-second steps, the same for the same symbol and minute
 in every process and every run."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
-STEP_SECONDS = 5
+STEP_SECONDS = 1
 
 
 @lru_cache(maxsize=256)
