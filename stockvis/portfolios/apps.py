@@ -21,6 +21,7 @@ class PortfoliosConfig(AppConfig):
 
     def ready(self) -> None:
         from stockvis.market.signals import prices_changed
+
         prices_changed.connect(
             _schedule_alert_evaluation, weak=False, dispatch_uid="portfolios-price-alerts"
         )
