@@ -144,7 +144,8 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 BROKER_DIR = VAR_DIR / "broker"
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL or "filesystem://"
+# "localhost" only names the filesystem transport's host, which kombu warns about when missing.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL or "filesystem://localhost//"
 CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # kombu's filesystem transport: producers and consumers share one folder, so the web
@@ -165,6 +166,16 @@ CELERY_TIMEZONE = "UTC"
 CELERY_TASK_ACKS_LATE = True  # a killed worker's task is redelivered, not lost
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Beat records a heartbeat as it ticks (readiness); it ticks at least this often (seconds).
+CELERY_BEAT_SCHEDULER = "stockvis.core.beat:HeartbeatScheduler"
+CELERY_BEAT_MAX_LOOP_INTERVAL = 10
+
+# --- Health ----------------------------------------------------------------------------------
+# /healthz/ready waits for these background processes' heartbeats (worker, beat, feed).
+HEALTH_READY_COMPONENTS = env_list("HEALTH_READY_COMPONENTS", "worker,beat")
+# Seconds between heartbeats, and the age after which a process counts as gone.
+HEARTBEAT_INTERVAL = env_float("HEARTBEAT_INTERVAL", 10.0)
+HEALTH_STALE_AFTER = env_float("HEALTH_STALE_AFTER", 30.0)
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
@@ -276,7 +287,13 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # Third-party chatter that says nothing an operator acts on: one line per HTTP request made
+    # (httpx), per SQL query.
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+    },
 }
 
 PORT = env_int("PORT", 8000)
