@@ -214,6 +214,10 @@ REST_FRAMEWORK = {
         "auth": env_str("THROTTLE_AUTH", "10/min"),
     },
 }
+# User-owned lists (portfolios, holdings, transactions, watchlists, alerts, notifications) answer
+# pages of PAGE_SIZE rows; a client may ask for up to PAGE_SIZE_MAX with ?page_size=.
+PAGE_SIZE = env_int("PAGE_SIZE", 50)
+PAGE_SIZE_MAX = env_int("PAGE_SIZE_MAX", 200)
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("JWT_ACCESS_MINUTES", 30)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env_int("JWT_REFRESH_DAYS", 7)),
