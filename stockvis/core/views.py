@@ -31,12 +31,17 @@ def readiness(request: HttpRequest) -> JsonResponse:
     services = check_services()
     processes = check_processes()
     ready = all(s.ok for s in services) and all(p.ok for p in processes)
+    # Imported here: the provider registry loads the clients (pandas); liveness stays light.
+    from stockvis.providers.registry import circuit_states
+
     body = {
         "status": "ready" if ready else "not_ready",
         "services": _services_body(services),
         "processes": {
             p.name: {"ok": p.ok, "detail": p.detail, "age_s": p.age_s} for p in processes
         },
+        # An open circuit is a provider's trouble, not this deployment's: shown, not counted.
+        "providers": circuit_states(),
     }
     response = JsonResponse(body, status=200 if ready else 503)
     # Not ready is an expected state (every start-up passes through it), not a server error for

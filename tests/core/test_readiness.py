@@ -38,6 +38,26 @@ def test_ready_is_200_with_every_heartbeat_fresh_and_says_their_age(client: Clie
     processes = response.json()["processes"]
     assert processes["worker"]["detail"] == "celery@host"
     assert 2 <= processes["worker"]["age_s"] <= 10
+    assert response.json()["providers"]["fdr"] == {
+        "state": "closed",
+        "failures": 0,
+        "retry_in_s": None,
+    }
+
+
+def test_an_open_provider_circuit_shows_in_readiness_without_failing_it(client: Client) -> None:
+    from stockvis.providers.base import ProviderError
+    from stockvis.providers.registry import circuit_breaker
+
+    breaker = circuit_breaker("fdr")
+    for _ in range(breaker.threshold):
+        with pytest.raises(ProviderError):
+            breaker.call(lambda: (_ for _ in ()).throw(ProviderError("offline")))
+    heartbeat_record("worker")
+    heartbeat_record("beat")
+    response = client.get("/healthz/ready")
+    assert response.status_code == 200
+    assert response.json()["providers"]["fdr"]["state"] == "open"
 
 
 def test_a_silent_worker_makes_ready_503_and_says_for_how_long(client: Client, settings) -> None:
