@@ -1,8 +1,13 @@
-"""Health endpoint used by load balancers, `make run` readiness and operators."""
+"""Health endpoint for load balancers, `make run` readiness and operators; the API docs switch."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, JsonResponse
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponseBase, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -21,3 +26,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
         },
     }
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+def unless_api_docs_off(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """``view``, or a 404 when ``API_DOCS`` is off (production may hide its schema and docs)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not settings.API_DOCS:
+            raise Http404("the API documentation is turned off (API_DOCS=false)")
+        return view(request, *args, **kwargs)
+
+    return wrapped
