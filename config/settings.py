@@ -10,7 +10,9 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
-from config.env import env_bool, env_float, env_int, env_list, env_str
+from config.env import env_bool, env_float, env_int, env_list, env_path, env_str
+from config.secret_key import secret_key_from_var_dir
+from config.security import DEFAULT_CONTENT_SECURITY_POLICY, proxy_ssl_header
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # A .env beside manage.py fills in what the real environment leaves unset; it never overrides.
@@ -23,15 +25,19 @@ if STOCKVIS_ENV not in {"development", "production"}:
     )
 PRODUCTION = STOCKVIS_ENV == "production"
 
-VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var"))).resolve()
+VAR_DIR = env_path("VAR_DIR", BASE_DIR / "var", base=BASE_DIR)
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
+# Signs sessions and JWTs. Production needs it set (every machine must share it); development
+# makes a random one on first start and keeps it in VAR_DIR, never in the repository.
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY is not set; production mode needs a secret key")
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+    SECRET_KEY = secret_key_from_var_dir(VAR_DIR)
 DEBUG = env_bool("DEBUG", not PRODUCTION)
+# `stockvis serve` refuses a non-loopback --host while DEBUG is on unless this says it is meant.
+DEBUG_ALLOW_NON_LOOPBACK = env_bool("DEBUG_ALLOW_NON_LOOPBACK", False)
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,[::1],testserver"
 )
@@ -40,6 +46,20 @@ if PRODUCTION and not ALLOWED_HOSTS:
         "ALLOWED_HOSTS is not set; production mode needs the served host names"
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# --- HTTPS and browser hardening: strict by default in production (see .env.example) -----------
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", PRODUCTION)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", PRODUCTION)
+# "X-Forwarded-Proto=https": the header a TLS-terminating proxy sets (only that proxy may set it).
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(env_str("SECURE_PROXY_SSL_HEADER"))
+# Content-Security-Policy of every page but DRF's browsable API (see stockvis.core.middleware).
+CONTENT_SECURITY_POLICY = env_str("CONTENT_SECURITY_POLICY", DEFAULT_CONTENT_SECURITY_POLICY)
+# /api/schema/ and /api/docs/; false answers them 404.
+API_DOCS = env_bool("API_DOCS", True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -63,6 +83,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it also sees the errors the middlewares below answer by themselves.
+    "stockvis.core.middleware.JsonErrorsUnderApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "stockvis.core.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -212,7 +235,10 @@ REST_FRAMEWORK = {
         "anon": env_str("THROTTLE_ANON", "600/min"),
         "user": env_str("THROTTLE_USER", "1200/min"),
         "auth": env_str("THROTTLE_AUTH", "10/min"),
+        "auth_username": env_str("THROTTLE_AUTH_USERNAME", "30/hour"),
     },
+    # Proxies in front of us that append to X-Forwarded-For; 0 trusts the header not at all.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
 # User-owned lists (portfolios, holdings, transactions, watchlists, alerts, notifications) answer
 # pages of PAGE_SIZE rows; a client may ask for up to PAGE_SIZE_MAX with ?page_size=.
@@ -266,7 +292,7 @@ RATE_LIMIT_MAX_WAIT = env_float("RATE_LIMIT_MAX_WAIT", 120.0)
 # Daily provider quotas reset at midnight in this zone.
 RATE_LIMIT_TZ = env_str("RATE_LIMIT_TZ", "UTC")
 # `collect --provider csv` reads <SYMBOL>.csv files from here.
-CSV_IMPORT_DIR = Path(env_str("CSV_IMPORT_DIR") or str(VAR_DIR / "import")).resolve()
+CSV_IMPORT_DIR = env_path("CSV_IMPORT_DIR", VAR_DIR / "import", base=BASE_DIR)
 # Days the scheduled collections re-read, so a missed day heals on the next run.
 COLLECT_WINDOW_DAYS = env_int("COLLECT_WINDOW_DAYS", 7)
 # Years of history fetched for a symbol a user adds that has no data yet.

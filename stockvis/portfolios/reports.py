@@ -147,19 +147,20 @@ def allocation_payload(report: ValuationReport) -> dict[str, Any]:
 
 
 def portfolio_history(
-    *, portfolio: Portfolio, start: dt.date | None, end: dt.date
+    *, portfolio: Portfolio, start: dt.date | None, end: dt.date, max_days: int
 ) -> dict[str, Any]:
     """The daily value history rebuilt from the ledger (or the holdings) and stored closes.
 
-    Starts the day before the first transaction unless ``start`` is given, and never before the
-    first stored USD-KRW close when a conversion is needed. Every calendar day is a point.
+    Starts the day before the first transaction unless ``start`` is given, never before the
+    first stored USD-KRW close when a conversion is needed, and never more than ``max_days``
+    before ``end`` (the size bound of the answer). Every calendar day is a point.
     """
     inputs = selectors.portfolio_inputs(portfolio)
     base = portfolio.base_currency
     points: list[ValuePoint] = []
     if inputs.transactions:
         first_day = min(tx.date for tx in inputs.transactions) - _ONE_DAY
-        start = max(start or first_day, first_day)
+        start = max(start or first_day, first_day, end - dt.timedelta(days=max_days))
         needs_fx = any(asset.currency != base for asset in inputs.assets.values())
         fx_closes: dict[dt.date, Decimal] = {}
         if needs_fx:

@@ -50,6 +50,9 @@ the days after the first.
 `TWR = ((1 + r_1) × … × (1 + r_n) − 1) × 100`. It is independent of when and how much money was
 added, so it measures the investments, while the simple return measures the investor's gain.
 Percentages are rounded half-up to 2 decimals; money to the currency's minor unit.
+
+Dates run from 1900-01-01 to today; at most 7,320 days (20 years) are answered, ending at `end`
+(a longer explicit `start`–`end` range is a 400).
 """
 
 VALUATION_DOC = """
@@ -77,6 +80,12 @@ def _valid(serializer_class: type[BaseSerializer[Any]], data: Any) -> dict[str, 
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
+
+
+def _query(request: Request) -> dict[str, str]:
+    # A plain dict: DRF reads an empty value in a QueryDict as "not given", so `?date=` would be
+    # today instead of the 400 it is.
+    return request.query_params.dict()
 
 
 def _portfolio_from_body(request: Request, data: dict[str, Any]) -> Portfolio:
@@ -153,7 +162,7 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
     )
     @action(detail=True, methods=["get"])
     def valuation(self, request: Request, pk: str) -> Response:
-        on = _valid(s.DateQuerySerializer, request.query_params).get("date") or _today_for(request)
+        on = _valid(s.DateQuerySerializer, _query(request)).get("date") or _today_for(request)
         report = reports.portfolio_valuation(portfolio=self.get_object(), on=on)
         return Response(reports.valuation_payload(report))
 
@@ -166,7 +175,7 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
     )
     @action(detail=True, methods=["get"])
     def allocation(self, request: Request, pk: str) -> Response:
-        on = _valid(s.DateQuerySerializer, request.query_params).get("date") or _today_for(request)
+        on = _valid(s.DateQuerySerializer, _query(request)).get("date") or _today_for(request)
         report = reports.portfolio_valuation(portfolio=self.get_object(), on=on)
         return Response(reports.allocation_payload(report))
 
@@ -178,40 +187,30 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
     )
     @action(detail=True, methods=["get"])
     def history(self, request: Request, pk: str) -> Response:
-        query = _valid(s.HistoryQuerySerializer, request.query_params)
+        query = _valid(s.HistoryQuerySerializer, _query(request))
         payload = reports.portfolio_history(
             portfolio=self.get_object(),
             start=query.get("start"),
             end=query.get("end") or _today_for(request),
+            max_days=s.HISTORY_MAX_DAYS,
         )
         return Response(payload)
 
     @extend_schema(
         summary="Stored snapshots of the portfolio's value",
         description="Taken every 5 minutes while a market the portfolio holds is open and once "
-        "after each close; oldest first. `?since=` an ISO datetime.",
-        parameters=[OpenApiParameter("since", dt.datetime, required=False)],
+        "after each close; oldest first, at most 5,000.",
+        parameters=[s.SnapshotQuerySerializer],
         responses={200: s.SnapshotSerializer(many=True)},
     )
     @action(detail=True, methods=["get"])
     def snapshots(self, request: Request, pk: str) -> Response:
         portfolio = self.get_object()
+        since = _valid(s.SnapshotQuerySerializer, _query(request)).get("since")
         rows = access.owned_snapshots(request.user).filter(portfolio=portfolio)
-        since = request.query_params.get("since")
-        if since:
-            parsed = _parse_since(since)
-            rows = rows.filter(taken_at__gte=parsed)
+        if since is not None:
+            rows = rows.filter(taken_at__gte=since)
         return Response(s.SnapshotSerializer(rows.order_by("taken_at")[:5000], many=True).data)
-
-
-def _parse_since(raw: str) -> dt.datetime:
-    from rest_framework.exceptions import ValidationError
-
-    try:
-        parsed = dt.datetime.fromisoformat(raw)
-    except ValueError:
-        raise ValidationError({"since": ["must be an ISO 8601 date-time"]}) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 _portfolio_param = OpenApiParameter(

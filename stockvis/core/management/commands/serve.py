@@ -7,6 +7,7 @@ others are stopped too, so a half-running app never goes unnoticed.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import signal
@@ -39,8 +40,19 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--no-worker", action="store_true", help="Run the web server only.")
         parser.add_argument("--web-workers", type=int, default=1, help="uvicorn worker processes.")
+        parser.add_argument(
+            "--allow-debug-on-network",
+            action="store_true",
+            help="Listen beyond loopback although DEBUG is on (it shows tracebacks and settings "
+            "to anyone who can reach the port). Same as DEBUG_ALLOW_NON_LOOPBACK=true.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        refuse_debug_beyond_loopback(
+            host=options["host"],
+            debug=settings.DEBUG,
+            allowed=options["allow_debug_on_network"] or settings.DEBUG_ALLOW_NON_LOOPBACK,
+        )
         try:
             preflight()
         except StartupError as exc:
@@ -179,3 +191,22 @@ class Command(BaseCommand):
         if exit_code:
             raise SystemExit(exit_code)
         self.stdout.write("Stopped.")
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name other than localhost may resolve to anything
+
+
+def refuse_debug_beyond_loopback(*, host: str, debug: bool, allowed: bool) -> None:
+    """DEBUG pages show settings and tracebacks: serve them only to this machine unless told."""
+    if debug and not allowed and not is_loopback(host):
+        raise CommandError(
+            f"refusing to listen on {host} with DEBUG on: anyone who reaches the port would see "
+            "tracebacks and settings. Use --host 127.0.0.1, set DEBUG=false (and SECRET_KEY, "
+            "ALLOWED_HOSTS), or pass --allow-debug-on-network / DEBUG_ALLOW_NON_LOOPBACK=true."
+        )
