@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
-from stockvis.collector.services import AssetResult, JobReport
+from stockvis.collector.jobs import AssetResult, JobReport
 from stockvis.providers.base import DataKind
 
 
