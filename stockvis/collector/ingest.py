@@ -204,7 +204,10 @@ def daily_write(
     *, asset: Asset, frame: pd.DataFrame, source: str, job: JobRun | None, result: AssetResult
 ) -> None:
     report = validate_prices(
-        frame, exchange=asset.exchange, spike_threshold=settings.PRICE_SPIKE_THRESHOLD
+        frame,
+        exchange=asset.exchange,
+        spike_threshold=settings.PRICE_SPIKE_THRESHOLD,
+        today=timezone.localdate(),
     )
     result.rejected += len(report.rejected)
     result.warnings.extend(f"daily {w}" for w in report.warnings)
@@ -216,7 +219,7 @@ def daily_write(
 
 
 def weekly_write(*, asset: Asset, frame: pd.DataFrame, source: str, result: AssetResult) -> None:
-    clean, rejected = check_ohlc(frame)
+    clean, rejected = check_ohlc(frame, exchange=asset.exchange, today=timezone.localdate())
     result.rejected += len(rejected)
     result.warnings.extend(f"weekly {i.date}: rejected, {i.detail}" for i in rejected)
     replaced = _weekly_replace(asset=asset, frame=clean, source=source)
