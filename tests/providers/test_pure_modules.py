@@ -18,6 +18,8 @@ MODULES = [
     "stockvis.providers.ratelimit",
     "stockvis.providers.retry",
     "stockvis.collector.validators",
+    "stockvis.providers.alphavantage.actions",
+    "stockvis.market.adjustment",
 ]
 
 
