@@ -19,7 +19,13 @@ import pandas as pd
 from django.conf import settings
 from django.db import transaction
 
-from stockvis.collector.ingest import daily_write, profile_upsert, statements_upsert, weekly_write
+from stockvis.collector.ingest import (
+    actions_write,
+    daily_write,
+    profile_upsert,
+    statements_upsert,
+    weekly_write,
+)
 from stockvis.collector.jobs import AssetResult, JobReport, job_finish, job_start
 from stockvis.collector.models import JobRun
 from stockvis.collector.registration import asset_add, asset_ref
@@ -29,6 +35,8 @@ from stockvis.market.models import Asset
 from stockvis.providers.base import (
     AssetRef,
     CompanyOverview,
+    CorporateActionRecord,
+    CorporateActionSource,
     DataKind,
     MarketDataProvider,
     ProviderError,
@@ -45,6 +53,7 @@ ALL_KINDS: tuple[DataKind, ...] = (
     DataKind.WEEKLY,
     DataKind.OVERVIEW,
     DataKind.STATEMENTS,
+    DataKind.ACTIONS,
 )
 
 Progress = Callable[[int, int, AssetResult], None]
@@ -58,6 +67,7 @@ class IngestPlan:
     weekly: tuple[dt.date, dt.date] | None = None
     overview: bool = False
     statements: bool = False
+    actions: bool = False
 
     @classmethod
     def for_range(cls, start: dt.date, end: dt.date, kinds: Iterable[DataKind]) -> IngestPlan:
@@ -70,6 +80,7 @@ class IngestPlan:
             weekly=(monday, end) if DataKind.WEEKLY in wanted else None,
             overview=DataKind.OVERVIEW in wanted,
             statements=DataKind.STATEMENTS in wanted,
+            actions=DataKind.ACTIONS in wanted,
         )
 
 
@@ -79,6 +90,7 @@ class _Fetched:
     weekly: pd.DataFrame | None = None
     overview: CompanyOverview | None = None
     statements: list[StatementReport] | None = None
+    actions: list[CorporateActionRecord] | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -95,6 +107,12 @@ def _fetch(
     provider: MarketDataProvider, ref: AssetRef, plan: IngestPlan, today: dt.date
 ) -> _Fetched:
     fetched = _Fetched()
+    if (
+        plan.actions
+        and isinstance(provider, CorporateActionSource)
+        and provider.supports(ref, DataKind.ACTIONS)
+    ):
+        fetched.actions = provider.corporate_actions(ref)
     if plan.daily and provider.supports(ref, DataKind.DAILY):
         fetched.daily = provider.daily_prices(ref, *plan.daily)
         dropped = int(fetched.daily.attrs.get("dropped_all_nan_rows", 0) or 0)
@@ -118,6 +136,9 @@ def _write(
 ) -> None:
     """All of one asset in one transaction: it lands whole or not at all."""
     with transaction.atomic():
+        if fetched.actions is not None:
+            # First, so the spike check of the bars below knows this asset's splits.
+            actions_write(asset=asset, records=fetched.actions, source=source, result=result)
         if fetched.daily is not None:
             daily_write(asset=asset, frame=fetched.daily, source=source, job=job, result=result)
         if fetched.weekly is not None:

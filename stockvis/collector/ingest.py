@@ -15,10 +15,12 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from stockvis.collector.actions import corporate_actions_upsert
 from stockvis.collector.jobs import AssetResult
 from stockvis.collector.models import DataQualityFlag, JobRun
 from stockvis.collector.upsert import BarColumns, UpsertCounts, bars_upsert
 from stockvis.collector.validators import QualityFlag, check_ohlc, validate_prices
+from stockvis.market.corporate_actions import known_splits
 from stockvis.market.models import (
     STATEMENT_MODELS,
     Asset,
@@ -28,7 +30,7 @@ from stockvis.market.models import (
     WeeklyPrice,
 )
 from stockvis.market.signals import prices_changed
-from stockvis.providers.base import CompanyOverview, StatementReport
+from stockvis.providers.base import CompanyOverview, CorporateActionRecord, StatementReport
 
 
 def prices_upsert(
@@ -208,6 +210,7 @@ def daily_write(
         exchange=asset.exchange,
         spike_threshold=settings.PRICE_SPIKE_THRESHOLD,
         today=timezone.localdate(),
+        splits=known_splits(asset, bars_source=source),
     )
     result.rejected += len(report.rejected)
     result.warnings.extend(f"daily {w}" for w in report.warnings)
@@ -227,3 +230,17 @@ def weekly_write(*, asset: Asset, frame: pd.DataFrame, source: str, result: Asse
     result.counts["weekly"] = result.counts.get("weekly", UpsertCounts()) + counts
     if counts.written or replaced:
         _announce(asset.symbol, "weekly")
+
+
+def actions_write(
+    *,
+    asset: Asset,
+    records: Sequence[CorporateActionRecord],
+    source: str,
+    result: AssetResult,
+) -> None:
+    """Store splits and dividends; changed ones make the asset's adjusted series stale."""
+    counts = corporate_actions_upsert(asset=asset, records=records, source=source)
+    result.counts["actions"] = result.counts.get("actions", UpsertCounts()) + counts
+    if counts.written:
+        _announce(asset.symbol, "daily")

@@ -161,6 +161,9 @@ class CorporateActionRecord:
     ex_date: dt.date
     kind: ActionKind
     value: float
+    #: The same source's bars already reflect it (Yahoo's OHLC are split-adjusted): adjusting
+    #: those bars again would apply it twice.
+    in_prices: bool = False
 
 
 def empty_price_frame() -> pd.DataFrame:
