@@ -7,7 +7,8 @@ the factors of the actions after it (the convention of Alpha Vantage, Yahoo and 
 
 - a split of ratio r (new shares per old share) scales earlier prices by 1/r and volumes by r;
 - a cash dividend D with ex-date t scales earlier prices by 1 - D / C, where C is the close of
-  the last bar before t (a dividend as large as that close is ignored: it cannot be right).
+  the last bar before t (a dividend as large as that close is ignored: it cannot be right);
+- an action dated after the last bar (a dividend announced ahead) is not applied yet.
 
 A weekly bar spans several sessions: its open belongs to the week's first session, its close to
 the last. An action whose ex-date falls inside the week therefore adjusts that week's open but not
@@ -88,8 +89,13 @@ def adjustment_factors(
     volume = np.ones(days.size)
     opens = np.ones(days.size)
     open_days = _week_starts(days) if weekly else days
+    if days.size == 0:
+        return AdjustmentFactors(price=price, open=opens, volume=volume)
     for event in sorted(events, key=lambda e: (e.ex_date, e.kind)):
         ex = np.datetime64(event.ex_date, "D")
+        if ex > days[-1]:
+            # Announced but not yet effective for these bars: the latest price stays as traded.
+            continue
         before_close = days < ex
         before_open = open_days < ex
         if event.kind == "split":

@@ -149,6 +149,13 @@ def test_actions_outside_the_bars_or_impossible_ones_change_nothing() -> None:
     assert adjustment_factors(DAYS, close, events).is_identity
 
 
+def test_an_announced_dividend_after_the_last_bar_leaves_the_latest_price_as_traded() -> None:
+    close = np.array([10.0, 10.0, 10.0, 10.0, 10.0])
+    upcoming = CorporateEvent(dt.date(2024, 1, 20), "dividend", 0.5)
+
+    assert adjustment_factors(DAYS, close, [upcoming]).is_identity
+
+
 def test_a_weekly_bar_containing_the_ex_date_has_its_open_adjusted_but_not_its_close() -> None:
     fridays = [dt.date(2024, 1, 5), dt.date(2024, 1, 12), dt.date(2024, 1, 19)]
     split = CorporateEvent(dt.date(2024, 1, 10), "split", 2.0)  # a Wednesday
