@@ -291,12 +291,24 @@ class FiguresSerializer(serializers.Serializer[Any]):
     cost = DecimalString()
     unrealised_pnl = DecimalString()
     unrealised_pnl_pct = DecimalString(allow_null=True)
+    price_effect = DecimalString(
+        help_text="The part of unrealised P&L from the price: (value − cost) in the asset's "
+        "currency at the valuation day's rate."
+    )
+    currency_effect = DecimalString(
+        help_text="The part of unrealised P&L from the exchange rate: the asset-currency cost at "
+        "the valuation day's rate minus the cost at the rates of its transaction dates; 0 in the "
+        "asset's own currency."
+    )
     realised_pnl = DecimalString()
     realised_pnl_pct = DecimalString(
         allow_null=True, help_text="Realised P&L over the cost of what was sold."
     )
     dividends = DecimalString()
-    day_change = DecimalString(allow_null=True)
+    day_change = DecimalString(
+        allow_null=True,
+        help_text="Value now minus value at the previous close, each at its own day's rate.",
+    )
     day_change_pct = DecimalString(allow_null=True)
 
 
