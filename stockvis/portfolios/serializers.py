@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from stockvis.accounts.models import Currency
+from stockvis.portfolios.alerts import Condition, threshold_text
 from stockvis.portfolios.models import (
     AlertKind,
     Holding,
@@ -223,9 +224,23 @@ class SymbolInputSerializer(serializers.Serializer[Any]):
     symbol = serializers.CharField(max_length=32)
 
 
+@extend_schema_field({"type": "string", "format": "decimal"})
+class ThresholdField(serializers.Field):
+    """An alert's threshold as its notifications write it: ``1.00`` (%), ``250.00`` (USD)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value: PriceAlert) -> str:
+        return threshold_text(Condition(value.kind), value.threshold, value.asset.currency)
+
+
 class PriceAlertSerializer(serializers.ModelSerializer[PriceAlert]):
     symbol = serializers.CharField(source="asset.symbol", read_only=True)
-    threshold = PlainDecimalField(read_only=True)
+    threshold = ThresholdField(
+        help_text="At least the currency's minor unit for a price, two decimals for a "
+        "percentage or an RSI level; more only when given."
+    )
     last_value = PlainDecimalField(read_only=True, allow_null=True)
 
     class Meta:

@@ -395,6 +395,7 @@ class WatchlistViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
         description="Kinds: `price_above`/`price_below` (last close vs threshold), "
         "`change_up`/`change_down` (daily change % at or beyond ±threshold), "
         "`rsi_above`/`rsi_below` (RSI of `rsi_period` daily closes vs a level 0-100). Evaluated "
+        "at once on the stored prices (a condition that already holds fires now) and then "
         "whenever new prices are stored. Edge-triggered: it fires once when its condition turns "
         "true (an in-app notification, a WebSocket push on /ws/portfolio/ and your Discord "
         "webhook if set), and re-arms when the condition is false again.",
