@@ -121,6 +121,8 @@ class ScriptedProvider(SyntheticProvider):
     """The synthetic demo universe, except where a test scripts a frame or an error."""
 
     name = "scripted"
+    #: Scripted weekly frames stand for a provider with a weekly endpoint of its own.
+    weekly_aggregated = False
 
     def __init__(self) -> None:
         self.daily: dict[str, pd.DataFrame | Exception] = {}
