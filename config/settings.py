@@ -149,10 +149,21 @@ if REDIS_URL:
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "stockvis"),
         }
     }
+    # redis-py 8 gives every connection a 5 s socket timeout by default, and channels-redis
+    # waits up to 5 s in BZPOPMIN for a message: an idle socket's read timed out and dropped it.
+    # The read timeout must sit well above that wait; keepalive still finds dead peers.
+    _redis_host = {
+        "address": REDIS_URL,
+        "socket_timeout": env_float("CHANNEL_REDIS_SOCKET_TIMEOUT", 30.0),
+        "socket_connect_timeout": 5.0,
+        "socket_keepalive": True,
+    }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer"
+            if env_str("CHANNEL_LAYER", "redis") == "redis-pubsub"
+            else "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [_redis_host], "capacity": env_int("WS_CHANNEL_CAPACITY", 100)},
         }
     }
 else:
@@ -164,7 +175,16 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # Web, worker and feed reach each other through a SQLite outbox (stockvis/realtime/layers.py).
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "stockvis.realtime.layers.LocalProcessChannelLayer",
+            "CONFIG": {
+                "path": str(VAR_DIR / "channels.sqlite3"),
+                "capacity": env_int("WS_CHANNEL_CAPACITY", 100),
+            },
+        }
+    }
 
 BROKER_DIR = VAR_DIR / "broker"
 # "localhost" only names the filesystem transport's host, which kombu warns about when missing.
@@ -354,3 +374,33 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "PortfolioModeEnum": "stockvis.portfolios.models.PortfolioMode",
     "CurrencyEnum": "stockvis.accounts.models.Currency",
 }
+
+# --- Realtime (WebSockets and the quote feed; see README "Realtime") ---
+WS_HEARTBEAT_SECONDS = env_float("WS_HEARTBEAT_SECONDS", 30.0)
+# A client that cannot take a message within this many seconds is dropped (4408).
+WS_SEND_TIMEOUT = env_float("WS_SEND_TIMEOUT", 5.0)
+WS_CLIENT_MESSAGES_PER_SECOND = env_float("WS_CLIENT_MESSAGES_PER_SECOND", 10.0)
+WS_CLIENT_BURST = env_float("WS_CLIENT_BURST", 30.0)
+# Seconds between two polls of the quote provider for the watched symbols.
+FEED_INTERVAL = env_float("FEED_INTERVAL", 1.0)
+# Alpha Vantage calls the feed may make a day and a minute, counted apart from the daily
+# collection's ALPHA_VANTAGE_CALLS_PER_DAY: 0 keeps a free key's quota for the collection.
+FEED_ALPHAVANTAGE_CALLS_PER_DAY = env_int("FEED_ALPHAVANTAGE_CALLS_PER_DAY", 0)
+FEED_ALPHAVANTAGE_CALLS_PER_MINUTE = env_int("FEED_ALPHAVANTAGE_CALLS_PER_MINUTE", 5)
+# Days of intraday bars kept for the chart's 1d period.
+INTRADAY_RETENTION_DAYS = env_int("INTRADAY_RETENTION_DAYS", 7)
+# Start the feed with `stockvis serve` (the embedded run).
+FEED_IN_SERVE = env_bool("FEED_IN_SERVE", True)
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = {
+    "stockvis.realtime.*": {"queue": "high"},
+    "stockvis.portfolios.tasks.evaluate_price_alerts": {"queue": "high"},
+    "stockvis.portfolios.tasks.deliver_discord_notification": {"queue": "high"},
+    "stockvis.collector.*": {"queue": "default"},
+    "stockvis.portfolios.*": {"queue": "default"},
+    "stockvis.analysis.*": {"queue": "low"},
+    "stockvis.ml.*": {"queue": "low"},
+    "stockvis.statements.*": {"queue": "low"},
+}
+# Seconds a dead feed's Redis lock lasts before a waiting feed takes over.
+FEED_LEADER_TTL = env_float("FEED_LEADER_TTL", 10.0)

@@ -1,7 +1,8 @@
 """`stockvis serve`: the whole app in one command (what `make run` calls).
 
 Migrates, loads or tops up the synthetic demo data, then runs the ASGI web server (HTTP and
-WebSocket), a Celery worker and Celery beat as child processes until Ctrl-C. If any child dies, the
+WebSocket), the live quote feed, a Celery worker (all three queues) and Celery beat as child
+processes until Ctrl-C. If any child dies, the
 others are stopped too, so a half-running app never goes unnoticed.
 """
 
@@ -31,14 +32,18 @@ from stockvis.core.preflight import preflight
 class Command(BaseCommand):
     help = (
         "Start Stock-Vis: migrate, load the offline demo data (unless DEMO_DATA=false), then run "
-        "the web server on --port (default $PORT or 8000), a Celery worker and Celery beat in the "
+        "the web server on --port (default $PORT or 8000), the quote feed, a Celery worker and beat in the "
         "foreground until Ctrl-C."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--port", type=int, default=settings.PORT)
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-        parser.add_argument("--no-worker", action="store_true", help="Run the web server only.")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Run the web server only (no worker, beat or feed).",
+        )
         parser.add_argument("--web-workers", type=int, default=1, help="uvicorn worker processes.")
         parser.add_argument(
             "--allow-debug-on-network",
@@ -109,8 +114,13 @@ class Command(BaseCommand):
                 str(options["web_workers"]),
                 "--lifespan",
                 "off",
+                # Client frames are small JSON commands; refuse megabyte frames at the door.
+                "--ws-max-size",
+                "65536",
             ],
         }
+        if settings.FEED_IN_SERVE and not options["no_worker"]:
+            commands["feed"] = [python, "-m", "stockvis.cli", "feed"]
         if not options["no_worker"]:
             commands["worker"] = [
                 python,
@@ -127,6 +137,8 @@ class Command(BaseCommand):
                 "2",
                 "--without-gossip",
                 "--without-mingle",
+                "--queues",
+                "high,default,low",
             ]
             commands["beat"] = [
                 python,
