@@ -17,7 +17,7 @@ from stockvis.analysis.indicators import Bars
 from stockvis.ml import metrics as m
 from stockvis.ml.estimators import BASELINES, CANDIDATES, ModelType
 from stockvis.ml.features import FeatureMatrix, FloatArray, build_features, forward_return
-from stockvis.ml.promotion import Decision, decide
+from stockvis.ml.promotion import ALPHA, Decision, decide
 from stockvis.ml.walkforward import COVERAGES, Backtest, WalkForwardConfig, walk_forward
 
 
@@ -150,12 +150,15 @@ def evaluate(
     tests = {
         name: m.diebold_mariano(losses[name], losses[best_base], cfg.horizon) for name in chosen
     }
-    decision = decide(
-        candidate_loss={name: float(losses[name].mean()) for name in chosen},
-        baseline_loss=base_loss,
-        p_values={name: t.p_value for name, t in tests.items()},
-        test_rows=int(backtests[best_base].rows.size),
-    )
+    if chosen:
+        decision = decide(
+            candidate_loss={name: float(losses[name].mean()) for name in chosen},
+            baseline_loss=base_loss,
+            p_values={name: t.p_value for name, t in tests.items()},
+            test_rows=int(backtests[best_base].rows.size),
+        )
+    else:
+        decision = Decision(False, "", best_base, math.nan, ALPHA, "no model was trained")
 
     def summary(name: str) -> dict[str, Any]:
         bt = backtests[name]
