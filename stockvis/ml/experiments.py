@@ -91,6 +91,7 @@ def _price_metrics(
         "rmse": m.rmse(errors),
         "mase": m.mase(errors, naive_errors),
         "mse_log_return": float(np.mean(np.square(bt.actual - bt.predicted))),
+        "mae_log_return": float(np.mean(np.abs(bt.actual - bt.predicted))),
         "r2_oos": m.r2_oos(bt.actual, bt.predicted, mean.predicted),
         "directional_accuracy": None if constant else accuracy,
         "directional_binomial_p": None if constant else binomial.p_value,

@@ -129,3 +129,17 @@ def brier(prob_up: FloatArray, actual_up: FloatArray) -> float:
 def log_loss(prob_up: FloatArray, actual_up: FloatArray) -> float:
     p = np.clip(prob_up, 1e-6, 1 - 1e-6)
     return float(-np.mean(actual_up * np.log(p) + (1 - actual_up) * np.log(1 - p)))
+
+
+def psi(deciles: list[float], values: FloatArray) -> float:
+    """Population stability index of ``values`` against the ten bins the training deciles cut.
+
+    Each bin held 10 % of the training rows; below 0.1 is stable, above 0.25 a major shift.
+    """
+    finite = values[np.isfinite(values)]
+    if finite.size == 0 or not deciles:
+        return math.nan
+    counts = np.bincount(np.searchsorted(np.asarray(deciles), finite, side="right"), minlength=10)
+    actual = np.clip(counts / finite.size, 1e-4, None)
+    expected = 0.1
+    return float(np.sum((actual - expected) * np.log(actual / expected)))

@@ -81,6 +81,9 @@ class Command(BaseCommand):
                 "2",
                 "--without-gossip",
                 "--without-mingle",
+                # The default queue first; `low` holds ML training and predictions.
+                "--queues",
+                "celery,low",
             ]
             commands["beat"] = [
                 python,
