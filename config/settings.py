@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "stockvis.analysis",
     "stockvis.portfolios",
     "stockvis.realtime",
+    "stockvis.ml",
 ]
 
 MIDDLEWARE = [
@@ -404,3 +405,18 @@ CELERY_TASK_ROUTES = {
 }
 # Seconds a dead feed's Redis lock lasts before a waiting feed takes over.
 FEED_LEADER_TTL = env_float("FEED_LEADER_TTL", 10.0)
+
+# --- Predictions (stockvis.ml) ---
+# Trained model files (JSON, hashed in the registry); never pickles.
+ML_MODELS_DIR = Path(env_str("ML_MODELS_DIR") or str(VAR_DIR / "models")).resolve()
+# Walk-forward: first training window and retraining interval, in sessions.
+ML_MIN_TRAIN = env_int("ML_MIN_TRAIN", 252)
+ML_RETRAIN_EVERY = env_int("ML_RETRAIN_EVERY", 63)
+# Train on at most this many of the latest bars (bounds training time on long histories).
+ML_MAX_BARS = env_int("ML_MAX_BARS", 2520)
+# An active model is retired when its live error exceeds its backtest error by this share...
+ML_RETIRE_TOLERANCE = env_float("ML_RETIRE_TOLERANCE", 0.25)
+# ...measured over at least this many realised predictions.
+ML_MONITOR_MIN_PREDICTIONS = env_int("ML_MONITOR_MIN_PREDICTIONS", 20)
+# Population stability index above which a feature counts as drifted (0.25: a major shift).
+ML_PSI_ALERT = env_float("ML_PSI_ALERT", 0.25)
