@@ -10,12 +10,13 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
+from stockvis.core.websocket import unknown_path_route  # noqa: E402
 from stockvis.realtime.auth import websocket_stack  # noqa: E402
 from stockvis.realtime.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": websocket_stack(URLRouter(websocket_urlpatterns)),
+        "websocket": websocket_stack(URLRouter([*websocket_urlpatterns, unknown_path_route])),
     }
 )
