@@ -158,6 +158,9 @@ if REDIS_URL:
         "socket_timeout": env_float("CHANNEL_REDIS_SOCKET_TIMEOUT", 30.0),
         "socket_connect_timeout": 5.0,
         "socket_keepalive": True,
+        # redis-py 8 pools hold 100 connections and then fail (not wait): a reconnect storm of
+        # a thousand sockets runs a thousand group_add calls at once.
+        "max_connections": env_int("CHANNEL_REDIS_MAX_CONNECTIONS", 1000),
     }
     CHANNEL_LAYERS = {
         "default": {

@@ -1,8 +1,8 @@
 """WebSocket consumers: a symbol's price stream and a signed-in user's portfolio events.
 
 Close codes (sent after accepting, so a browser sees them instead of a failed handshake):
-4400 malformed symbol, 4404 unknown symbol, 4401 not signed in or bad token, 4408 a client too
-slow to read its messages. Client messages are JSON; anything else gets an error message and
+4400 malformed symbol, 4404 unknown symbol, 4401 not signed in or bad token. A client too slow
+to read its messages is dropped (its socket cannot take a close frame either). Client messages are JSON; anything else gets an error message and
 the connection stays open.
 """
 
