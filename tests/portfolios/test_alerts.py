@@ -306,8 +306,8 @@ def test_thresholds_read_as_people_write_them_in_the_api_and_notifications(
         url, {"symbol": "AAPL", "kind": "change_up", "threshold": "1"}, format="json"
     )
     assert created.json()["threshold"] == "1.00"
-    assert as_alice.get(url).json()[0]["threshold"] == "1.00"
-    (notification,) = as_alice.get("/api/v1/users/notifications/").json()
+    assert as_alice.get(url).json()["results"][0]["threshold"] == "1.00"
+    (notification,) = as_alice.get("/api/v1/users/notifications/").json()["results"]
     assert notification["data"]["threshold"] == "1.00"
     assert "1.00000000" not in notification["title"] + notification["message"]
     assert notification["message"].endswith("(alert at +1.00%)")
