@@ -9,12 +9,13 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 from django.db import transaction
 
-from stockvis.collector.ingest import daily_write
+from stockvis.collector.ingest import actions_write, daily_write
 from stockvis.collector.jobs import AssetResult, JobReport, job_finish, job_start
 from stockvis.collector.registration import RegistrationError, asset_add_by_user
 from stockvis.core.logging import log_context
 from stockvis.core.symbols import normalize_symbol
 from stockvis.market.models import Asset
+from stockvis.providers.base import CorporateActionRecord
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +31,10 @@ def prices_import(
     source: str,
     warnings: Sequence[str] = (),
     describe: Mapping[str, str] | None = None,
+    actions: Sequence[CorporateActionRecord] = (),
 ) -> JobReport:
-    """Store bars read from a file as one job (``import-prices``), validated like any ingest.
+    """Store bars read from a file as one job (``import-prices``), validated like any ingest,
+    with the splits and dividends the file lists (Yahoo's ``Dividends``, ``Stock Splits``).
 
     An unknown symbol is registered from ``describe`` (what the user says: name, category,
     exchange, currency; the rest inferred, see ``asset_add_by_user``) in the same transaction,
@@ -59,8 +62,10 @@ def prices_import(
                             f"{asset.exchange}, {asset.currency})"
                         )
                         result.notes += [f"assumed {phrase}" for phrase in registered.assumed]
+                    if actions:
+                        actions_write(asset=asset, records=actions, source=source, result=result)
                     daily_write(asset=asset, frame=frame, source=source, job=job, result=result)
-                    if result.rejected and not result.total.total:
+                    if result.rejected and not result.counts["daily"].total:
                         raise _NothingKept
                 if result.rejected:
                     result.status = "partial"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from typing import BinaryIO, TextIO
 import numpy as np
 import pandas as pd
 
-from stockvis.providers.base import price_frame
+from stockvis.providers.base import ActionKind, CorporateActionRecord, price_frame
 
 #: Header spellings per canonical column, compared lower-cased with spaces and dots trimmed.
 HEADER_NAMES: dict[str, frozenset[str]] = {
@@ -24,6 +25,12 @@ HEADER_NAMES: dict[str, frozenset[str]] = {
     "low": frozenset({"low", "3. low", "저가"}),
     "close": frozenset({"close", "4. close", "close/last", "price", "종가", "현재가"}),
     "volume": frozenset({"volume", "5. volume", "vol", "vol.", "거래량"}),
+}
+
+#: Yahoo-style columns of corporate actions on their ex-date (0 on other days).
+ACTION_COLUMNS: dict[str, ActionKind] = {
+    "dividends": ActionKind.DIVIDEND,
+    "stock splits": ActionKind.SPLIT,
 }
 
 #: Cell spellings of "no value"; such a cell becomes NaN and the validators reject its row.
@@ -57,6 +64,8 @@ class ParsedPrices:
     frame: pd.DataFrame
     layout: str
     warnings: tuple[str, ...] = field(default=())
+    #: Splits and dividends read from Yahoo-style ``Dividends`` and ``Stock Splits`` columns.
+    actions: tuple[CorporateActionRecord, ...] = field(default=())
 
     @property
     def rows(self) -> int:
@@ -172,6 +181,7 @@ class PriceChunk:
     frame: pd.DataFrame
     layout: str
     warnings: tuple[str, ...] = field(default=())
+    actions: tuple[CorporateActionRecord, ...] = field(default=())
 
 
 def iter_price_chunks(source: PriceSource, *, chunk_rows: int = CHUNK_ROWS) -> Iterator[PriceChunk]:
@@ -271,8 +281,9 @@ def _chunk(
         numbers["volume"] = np.zeros(len(table))
         if first:
             warnings.append("no volume column; volume set to 0")
+    actions = _actions(header, table, dates, line_numbers)
     frame = pd.DataFrame({"date": dates, **numbers, "line": line_numbers.to_numpy(dtype="int64")})
-    return PriceChunk(frame=frame, layout=layout, warnings=tuple(warnings))
+    return PriceChunk(frame=frame, layout=layout, warnings=tuple(warnings), actions=actions)
 
 
 def parse_price_csv(source: PriceSource, *, chunk_rows: int = CHUNK_ROWS) -> ParsedPrices:
@@ -286,10 +297,12 @@ def parse_price_csv(source: PriceSource, *, chunk_rows: int = CHUNK_ROWS) -> Par
     """
     frames: list[pd.DataFrame] = []
     warnings: list[str] = []
+    actions: dict[tuple[dt.date, ActionKind], CorporateActionRecord] = {}
     layout = ""
     for chunk in iter_price_chunks(source, chunk_rows=chunk_rows):
         frames.append(chunk.frame)
         warnings.extend(chunk.warnings)
+        actions.update(((a.ex_date, a.kind), a) for a in chunk.actions)
         layout = chunk.layout
     frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     del frames
@@ -302,7 +315,39 @@ def parse_price_csv(source: PriceSource, *, chunk_rows: int = CHUNK_ROWS) -> Par
         frame["close"],
         frame["volume"],
     )
-    return ParsedPrices(frame=bars, layout=layout, warnings=tuple(warnings))
+    return ParsedPrices(
+        frame=bars,
+        layout=layout,
+        warnings=tuple(warnings),
+        actions=tuple(sorted(actions.values(), key=lambda r: (r.ex_date, r.kind))),
+    )
+
+
+def _actions(
+    header: list[str], table: pd.DataFrame, dates: pd.Series, lines: pd.Series
+) -> tuple[CorporateActionRecord, ...]:
+    """Non-zero cells of the action columns, one record per (date, kind).
+
+    Yahoo's OHLC are split-adjusted; with an ``Adj Close`` column beside them they are not
+    dividend-adjusted, without one (``auto_adjust``) they are both.
+    """
+    keys = [_header_key(name) for name in header]
+    dividends_in_prices = "adj close" not in keys
+    found: dict[tuple[pd.Timestamp, ActionKind], CorporateActionRecord] = {}
+    for index, key in enumerate(keys):
+        kind = ACTION_COLUMNS.get(key)
+        if kind is None:
+            continue
+        values = _parse_numbers(table[index], lines, key, header[index])
+        for row in np.flatnonzero(np.isfinite(values) & (values > 0)):
+            day = dates.iloc[row]
+            found[(day, kind)] = CorporateActionRecord(
+                ex_date=day.date(),
+                kind=kind,
+                value=float(values[row]),
+                in_prices=kind == ActionKind.SPLIT or dividends_in_prices,
+            )
+    return tuple(sorted(found.values(), key=lambda r: (r.ex_date, r.kind)))
 
 
 def _merge_duplicates(frame: pd.DataFrame, warnings: list[str]) -> pd.DataFrame:

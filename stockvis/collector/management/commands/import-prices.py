@@ -60,6 +60,7 @@ class Command(BaseCommand):
             source=source,
             warnings=parsed.warnings,
             describe=described_by_user(options),
+            actions=parsed.actions,
         )
         self.stdout.write(f"{path.name}: {parsed.rows} rows read ({parsed.layout} layout)")
         self.stdout.write(job_summary(report))
