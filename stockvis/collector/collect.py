@@ -27,7 +27,13 @@ from stockvis.collector.ingest import (
     weekly_rebuild,
     weekly_write,
 )
-from stockvis.collector.jobs import AssetResult, JobReport, job_finish, job_start
+from stockvis.collector.jobs import (
+    AssetResult,
+    JobReport,
+    job_finish,
+    job_heartbeat,
+    job_start,
+)
 from stockvis.collector.models import JobRun
 from stockvis.collector.registration import asset_add, asset_ref
 from stockvis.core.calendars import UnknownExchange, sessions_between
@@ -272,6 +278,7 @@ def targets_run(
                 result.error or result.total.as_dict(),
             )
         results.append(result)
+        job_heartbeat(job)
         if progress is not None:
             progress(done, len(targets), result)
     return results
