@@ -41,7 +41,12 @@ def job_summary(report: JobReport) -> str:
         f"  warnings: {report.warnings}",
         f"  elapsed: {report.elapsed:.1f}s",
     ]
-    warned = [(r.symbol, w) for r in report.results for w in r.warnings[:_FIRST_WARNINGS]]
+    # Rejected rows first: they say why data was not stored, which is what a reader needs.
+    warned = [
+        (r.symbol, w)
+        for r in report.results
+        for w in sorted(r.warnings, key=lambda w: "rejected" not in w)[:_FIRST_WARNINGS]
+    ]
     if warned:
         lines.append("  first warnings (all in `stockvis jobs` and the job's results):")
         lines += [f"    {symbol}: {w}" for symbol, w in warned[:_FIRST_WARNINGS]]
