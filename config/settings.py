@@ -314,6 +314,11 @@ RATE_LIMIT_MAX_WAIT = env_float("RATE_LIMIT_MAX_WAIT", 120.0)
 RATE_LIMIT_TZ = env_str("RATE_LIMIT_TZ", "UTC")
 # `collect --provider csv` reads <SYMBOL>.csv files from here.
 CSV_IMPORT_DIR = env_path("CSV_IMPORT_DIR", VAR_DIR / "import", base=BASE_DIR)
+# `import-prices` refuses a file larger than this many bytes (0: no limit); files are streamed.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 200_000_000)
+# A running job whose heartbeat is older than this many seconds is marked failed (its process
+# is gone); on the job's own host a vanished pid is detected at once.
+JOB_STALE_AFTER = env_int("JOB_STALE_AFTER", 3600)
 # Days the scheduled collections re-read, so a missed day heals on the next run.
 COLLECT_WINDOW_DAYS = env_int("COLLECT_WINDOW_DAYS", 7)
 # Years of history fetched for a symbol a user adds that has no data yet.

@@ -480,6 +480,13 @@ class StatusDetailsSerializer(serializers.Serializer[Any]):
 class SymbolStatusSerializer(serializers.Serializer[Any]):
     symbol = serializers.CharField()
     stock_exists = serializers.BooleanField(help_text="The symbol is in the asset master.")
+    resolved = serializers.BooleanField(
+        help_text="A provider has described the asset (false: added by a user, not yet known)."
+    )
+    problem = serializers.CharField(
+        allow_null=True,
+        help_text="Why the latest collection of the symbol failed, or why it is unresolved.",
+    )
     has_overview = serializers.BooleanField()
     has_prices = serializers.BooleanField(help_text="At least one daily bar.")
     has_financial = serializers.BooleanField(help_text="At least one statement.")

@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 from celery import current_app
-from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -58,8 +57,15 @@ class PortfolioRuleError(ValidationError):
 
 
 def _placeholder_for(symbol: str) -> dict[str, str] | None:
-    """Asset master fields guessed from a symbol's shape until the collector describes it."""
-    source = settings.DEFAULT_PROVIDER
+    """Asset master fields guessed from a symbol's shape until the collector describes it.
+
+    The holding is kept rather than refused: a user's input is never lost because a provider
+    is offline, and a network call inside the request would make adding a holding as slow as
+    the slowest provider. So the asset is stored *unresolved* (no preferred source): its
+    background collection asks a provider to describe it, and until one does the status
+    endpoint says why; no source is invented for it.
+    """
+    source = ""
     if _KRX_CODE.match(symbol):
         return _guess(Category.STOCK, Market.KR, "XKRX", "KRW", source)
     if _CRYPTO_PAIR.match(symbol):
