@@ -14,7 +14,7 @@ from stockvis.analysis.models import IndicatorSnapshot
 from stockvis.analysis.sessions import closed_bar_count
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset
 from stockvis.market.params import ChartWindow
-from stockvis.market.selectors import BarColumns, bar_source, bars_between
+from stockvis.market.selectors import BarColumns, bars_between
 
 
 @dataclass(frozen=True)
@@ -33,18 +33,9 @@ class WindowBars:
 
 
 def history(asset: Asset, bar_type: str = "daily") -> BarColumns:
-    """Every stored bar of the source a chart shows (`bar_source`), oldest first.
-
-    The preferred source is read first: it is the answer whenever it has bars, which saves
-    `bar_source`'s aggregate over the whole history in the common case.
-    """
-    columns = bars_between(asset, bar_type=bar_type, source=asset.preferred_source)
-    if len(columns):
-        return columns
-    source = bar_source(asset, bar_type)
-    if source is None or source == asset.preferred_source:
-        return columns
-    return bars_between(asset, bar_type=bar_type, source=source)
+    """Every stored bar of the source a chart shows (``market.selectors.serving_source``: real
+    data before synthetic), oldest first."""
+    return bars_between(asset, bar_type=bar_type)
 
 
 def window_bars(asset: Asset, window: ChartWindow, *, now: dt.datetime) -> WindowBars:

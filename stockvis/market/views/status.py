@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from stockvis.market.selectors import symbol_data_status
-from stockvis.market.serializers import SymbolStatusSerializer
+from stockvis.market.serializers import SymbolStatusSerializer, synthetic_notice
 from stockvis.market.views.common import ERROR_RESPONSES, SYMBOL_PARAMETER, canonical_symbol
 
 
@@ -19,7 +19,9 @@ class SymbolStatusView(APIView):
         description="Row counts of everything stored for the symbol. An unknown (well-formed) "
         "symbol answers 200 with `stock_exists: false` and zero counts, so the UI can poll "
         "while collection registers it. `is_complete`: daily and weekly bars, plus a profile "
-        "and statements for stocks. Never cached.",
+        "and statements for stocks. Bar counts are those of `source`, the source charts and "
+        "figures are served from (real data before synthetic demo data); "
+        "`bars_by_source` counts the bars of every stored source. Never cached.",
         parameters=[SYMBOL_PARAMETER],
         responses={200: SymbolStatusSerializer, **ERROR_RESPONSES},
     )
@@ -33,6 +35,13 @@ class SymbolStatusView(APIView):
                 "has_prices": status.has_prices,
                 "has_financial": status.has_financial,
                 "is_complete": status.is_complete,
+                "source": status.source,
+                "synthetic": status.synthetic,
+                "notice": synthetic_notice(status.synthetic),
+                "bars_by_source": {
+                    "daily": status.daily_by_source,
+                    "weekly": status.weekly_by_source,
+                },
                 "details": {
                     "daily_prices": status.daily_prices,
                     "weekly_prices": status.weekly_prices,
