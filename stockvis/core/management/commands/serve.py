@@ -43,7 +43,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         call_command("migrate", interactive=False, verbosity=0)
         if settings.DEMO_DATA:
-            call_command("seed_demo")
+            call_command("seed_demo", unless_removed=True)
         self.stdout.write(f"Prepared in {time.monotonic() - started:.1f}s; starting processes.")
         self._run_children(options)
 
