@@ -50,8 +50,9 @@ def synthetic_notice(synthetic: bool) -> str | None:
 
 
 def query_data(query_params: Mapping[str, str]) -> dict[str, str]:
-    """Query parameters as a plain dict, an empty value meaning "not given" (``?period=``)."""
-    return {key: value for key, value in query_params.items() if value != ""}
+    """Query parameters as a plain dict (the last value of each). An empty value is a value, so
+    ``?period=`` is the 400 it is rather than the default; DRF would read it as "not given"."""
+    return dict(query_params.items())
 
 
 # --- Errors (schema only: stockvis.core.api.exception_handler writes them) ------------------
@@ -104,6 +105,11 @@ class ChartQuerySerializer(serializers.Serializer[Any]):
         required=False,
         help_text="Bars of this source only. Default: the serving source (the asset's preferred "
         "real source, else another real one, else synthetic demo data).",
+    )
+    adjusted = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Back-adjust for splits and dividends (default: the bars as collected).",
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -217,6 +223,9 @@ class ChartResponseSerializer(serializers.Serializer[Any]):
     count = serializers.IntegerField()
     first_date = serializers.DateField(allow_null=True)
     last_date = serializers.DateField(allow_null=True)
+    adjusted = serializers.BooleanField(
+        required=False, help_text="True when the bars are back-adjusted for splits and dividends."
+    )
     bars = ChartBarSerializer(many=True, help_text="Oldest first.")
 
 

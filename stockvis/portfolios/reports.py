@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Any
@@ -56,8 +57,11 @@ class ValuationReport:
     synthetic: bool
 
 
-def portfolio_valuation(*, portfolio: Portfolio, on: dt.date) -> ValuationReport:
-    """Value a portfolio at the close of ``on`` (the last stored close on or before it).
+def portfolio_valuation(
+    *, portfolio: Portfolio, on: dt.date, live: Mapping[str, selectors.Quote] | None = None
+) -> ValuationReport:
+    """Value a portfolio at the close of ``on`` (the last stored close on or before it), or at
+    the ``live`` quotes the realtime feed saw for the symbols it has them for.
 
     Market values use the stored USD-KRW close of ``on``, or of the last day before it with one
     (weekends and holidays); costs, realised P&L and dividends the close of each transaction's
@@ -66,6 +70,7 @@ def portfolio_valuation(*, portfolio: Portfolio, on: dt.date) -> ValuationReport
     """
     inputs = selectors.portfolio_inputs(portfolio)
     quotes = selectors.quotes_on(inputs.assets.values(), on)
+    quotes.update({symbol: q for symbol, q in (live or {}).items() if symbol in inputs.assets})
     base = portfolio.base_currency
     needs_fx = any(asset.currency != base for asset in inputs.assets.values())
     fx_close = selectors.usd_krw_close_on_or_before(on) if needs_fx else None
@@ -164,19 +169,20 @@ def allocation_payload(report: ValuationReport) -> dict[str, Any]:
 
 
 def portfolio_history(
-    *, portfolio: Portfolio, start: dt.date | None, end: dt.date
+    *, portfolio: Portfolio, start: dt.date | None, end: dt.date, max_days: int
 ) -> dict[str, Any]:
     """The daily value history rebuilt from the ledger (or the holdings) and stored closes.
 
-    Starts the day before the first transaction unless ``start`` is given, and never before the
-    first stored USD-KRW close when a conversion is needed. Every calendar day is a point.
+    Starts the day before the first transaction unless ``start`` is given, never before the
+    first stored USD-KRW close when a conversion is needed, and never more than ``max_days``
+    before ``end`` (the size bound of the answer). Every calendar day is a point.
     """
     inputs = selectors.portfolio_inputs(portfolio)
     base = portfolio.base_currency
     points: list[ValuePoint] = []
     if inputs.transactions:
         first_day = min(tx.date for tx in inputs.transactions) - _ONE_DAY
-        start = max(start or first_day, first_day)
+        start = max(start or first_day, first_day, end - dt.timedelta(days=max_days))
         needs_fx = any(asset.currency != base for asset in inputs.assets.values())
         fx_closes: dict[dt.date, Decimal] = {}
         if needs_fx:

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from stockvis.accounts.models import Currency
+from stockvis.core.fields import BoundedDateField, BoundedDateTimeField
 from stockvis.portfolios.alerts import Condition, threshold_text
 from stockvis.portfolios.models import (
     AlertKind,
@@ -94,13 +95,13 @@ class HoldingCreateSerializer(serializers.Serializer[Any]):
     symbol = serializers.CharField(max_length=32)
     quantity = AmountField()
     average_price = AmountField()
-    acquired_on = serializers.DateField(required=False)
+    acquired_on = BoundedDateField(required=False)
 
 
 class HoldingUpdateSerializer(serializers.Serializer[Any]):
     quantity = AmountField(required=False)
     average_price = AmountField(required=False)
-    acquired_on = serializers.DateField(required=False)
+    acquired_on = BoundedDateField(required=False)
 
 
 class TransactionSerializer(serializers.ModelSerializer[Transaction]):
@@ -133,7 +134,7 @@ class TransactionCreateSerializer(serializers.Serializer[Any]):
     )
     symbol = serializers.CharField(max_length=32)
     kind = serializers.ChoiceField(choices=TransactionKind.choices)
-    date = serializers.DateField()
+    date = BoundedDateField()
     quantity = AmountField()
     price = AmountField()
     fee = AmountField(required=False)
@@ -145,7 +146,7 @@ class TransactionCreateSerializer(serializers.Serializer[Any]):
 
 class TransactionUpdateSerializer(serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=TransactionKind.choices, required=False)
-    date = serializers.DateField(required=False)
+    date = BoundedDateField(required=False)
     quantity = AmountField(required=False)
     price = AmountField(required=False)
     fee = AmountField(required=False)
@@ -401,15 +402,29 @@ class HistorySerializer(serializers.Serializer[Any]):
 
 
 class DateQuerySerializer(serializers.Serializer[Any]):
-    date = serializers.DateField(required=False)
+    date = BoundedDateField(required=False)
+
+
+# A history answers one point a day: this many days at most keeps its body a few megabytes.
+HISTORY_MAX_DAYS = 366 * 20
 
 
 class HistoryQuerySerializer(serializers.Serializer[Any]):
-    start = serializers.DateField(required=False)
-    end = serializers.DateField(required=False)
+    start = BoundedDateField(required=False)
+    end = BoundedDateField(required=False)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         start, end = attrs.get("start"), attrs.get("end")
         if start and end and start > end:
             raise serializers.ValidationError({"start": ["must not be after end"]})
+        if start and end and (end - start).days > HISTORY_MAX_DAYS:
+            raise serializers.ValidationError(
+                {"start": [f"at most {HISTORY_MAX_DAYS} days of history at once"]}
+            )
         return attrs
+
+
+class SnapshotQuerySerializer(serializers.Serializer[Any]):
+    since = BoundedDateTimeField(
+        required=False, help_text="Only snapshots taken at or after this ISO 8601 date-time."
+    )

@@ -549,9 +549,14 @@ def _rsi_of(asset: Asset, period: int) -> Decimal | None:
 
 
 def alerts_evaluate(
-    *, symbols: Iterable[str], now: dt.datetime, alert_ids: Iterable[int] | None = None
+    *,
+    symbols: Iterable[str],
+    now: dt.datetime,
+    alert_ids: Iterable[int] | None = None,
+    live: Mapping[str, selectors.Quote] | None = None,
 ) -> list[Notification]:
-    """Evaluate the active alerts of ``symbols`` on the latest stored closes; fire on the edge.
+    """Evaluate the active alerts of ``symbols`` on the latest stored closes, or on the ``live``
+    quotes the realtime feed passes for the symbols it has them for; fire on the edge.
 
     Each alert stores its last state; it fires (a notification, a WebSocket push and the owner's
     Discord webhook) only when the condition goes from false or unknown to true, and re-arms when
@@ -570,6 +575,7 @@ def alerts_evaluate(
         assets = {alert.asset.symbol: alert.asset for alert in pending}
         # Bars are dated by the exchange's day, which may already be tomorrow in UTC.
         quotes = selectors.quotes_on(assets.values(), now.date() + dt.timedelta(days=1))
+        quotes.update({symbol: q for symbol, q in (live or {}).items() if symbol in assets})
         rsi_cache: dict[tuple[str, int], Decimal | None] = {}
         for alert in pending:
             quote = quotes.get(alert.asset.symbol)

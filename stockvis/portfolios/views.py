@@ -19,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from stockvis.core.pagination import OwnedListPagination
 from stockvis.portfolios import access, reports, selectors, services
 from stockvis.portfolios import serializers as s
 from stockvis.portfolios.models import (
@@ -51,6 +52,9 @@ the days after the first.
 `TWR = ((1 + r_1) × … × (1 + r_n) − 1) × 100`. It is independent of when and how much money was
 added, so it measures the investments, while the simple return measures the investor's gain.
 Percentages are rounded half-up to 2 decimals; money to the currency's minor unit.
+
+Dates run from 1900-01-01 to today; at most 7,320 days (20 years) are answered, ending at `end`
+(a longer explicit `start`–`end` range is a 400).
 """
 
 VALUATION_DOC = """
@@ -84,6 +88,12 @@ def _valid(serializer_class: type[BaseSerializer[Any]], data: Any) -> dict[str, 
     return dict(serializer.validated_data)
 
 
+def _query(request: Request) -> dict[str, str]:
+    # A plain dict: DRF reads an empty value in a QueryDict as "not given", so `?date=` would be
+    # today instead of the 400 it is.
+    return request.query_params.dict()
+
+
 def _portfolio_from_body(request: Request, data: dict[str, Any]) -> Portfolio:
     if data.get("portfolio") is None:
         return access.default_portfolio_for(request.user)
@@ -92,6 +102,9 @@ def _portfolio_from_body(request: Request, data: dict[str, Any]) -> Portfolio:
 
 class OwnedViewSet(viewsets.GenericViewSet[Any]):
     permission_classes = (IsAuthenticated,)
+    # A user's lists grow without bound (a ledger of years of transactions, every notification):
+    # every list answers one page.
+    pagination_class = OwnedListPagination
     lookup_value_regex = r"\d+"
     output_serializer: type[BaseSerializer[Any]]
 
@@ -155,7 +168,7 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
     )
     @action(detail=True, methods=["get"])
     def valuation(self, request: Request, pk: str) -> Response:
-        on = _valid(s.DateQuerySerializer, request.query_params).get("date") or _today_for(request)
+        on = _valid(s.DateQuerySerializer, _query(request)).get("date") or _today_for(request)
         report = reports.portfolio_valuation(portfolio=self.get_object(), on=on)
         return Response(reports.valuation_payload(report))
 
@@ -168,7 +181,7 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
     )
     @action(detail=True, methods=["get"])
     def allocation(self, request: Request, pk: str) -> Response:
-        on = _valid(s.DateQuerySerializer, request.query_params).get("date") or _today_for(request)
+        on = _valid(s.DateQuerySerializer, _query(request)).get("date") or _today_for(request)
         report = reports.portfolio_valuation(portfolio=self.get_object(), on=on)
         return Response(reports.allocation_payload(report))
 
@@ -180,40 +193,30 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
     )
     @action(detail=True, methods=["get"])
     def history(self, request: Request, pk: str) -> Response:
-        query = _valid(s.HistoryQuerySerializer, request.query_params)
+        query = _valid(s.HistoryQuerySerializer, _query(request))
         payload = reports.portfolio_history(
             portfolio=self.get_object(),
             start=query.get("start"),
             end=query.get("end") or _today_for(request),
+            max_days=s.HISTORY_MAX_DAYS,
         )
         return Response(payload)
 
     @extend_schema(
         summary="Stored snapshots of the portfolio's value",
         description="Taken every 5 minutes while a market the portfolio holds is open and once "
-        "after each close; oldest first. `?since=` an ISO datetime.",
-        parameters=[OpenApiParameter("since", dt.datetime, required=False)],
+        "after each close; oldest first, at most 5,000.",
+        parameters=[s.SnapshotQuerySerializer],
         responses={200: s.SnapshotSerializer(many=True)},
     )
     @action(detail=True, methods=["get"])
     def snapshots(self, request: Request, pk: str) -> Response:
         portfolio = self.get_object()
+        since = _valid(s.SnapshotQuerySerializer, _query(request)).get("since")
         rows = access.owned_snapshots(request.user).filter(portfolio=portfolio)
-        since = request.query_params.get("since")
-        if since:
-            parsed = _parse_since(since)
-            rows = rows.filter(taken_at__gte=parsed)
+        if since is not None:
+            rows = rows.filter(taken_at__gte=since)
         return Response(s.SnapshotSerializer(rows.order_by("taken_at")[:5000], many=True).data)
-
-
-def _parse_since(raw: str) -> dt.datetime:
-    from rest_framework.exceptions import ValidationError
-
-    try:
-        parsed = dt.datetime.fromisoformat(raw)
-    except ValueError:
-        raise ValidationError({"since": ["must be an ISO 8601 date-time"]}) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 _portfolio_param = OpenApiParameter(

@@ -259,7 +259,7 @@ def test_alerts_api_creates_edits_rearms_and_deletes(as_alice: APIClient, alice:
     assert (edited.json()["threshold"], edited.json()["condition_met"]) == ("250.00", False)
     paused = as_alice.patch(f"{url}{body['id']}/", {"is_active": False}, format="json")
     assert paused.json()["is_active"] is False
-    assert [a["id"] for a in as_alice.get(url).json()] == [body["id"]]
+    assert [a["id"] for a in as_alice.get(url).json()["results"]] == [body["id"]]
     assert (
         as_alice.post(
             url, {"symbol": "AAPL", "kind": "rsi_above", "threshold": "170"}, format="json"
@@ -285,14 +285,14 @@ def test_notifications_are_listed_and_marked_read(as_alice: APIClient, alice: Us
     first = Notification.objects.create(owner=alice, title="one", message="m")
     Notification.objects.create(owner=alice, title="two", message="m")
     url = "/api/v1/users/notifications/"
-    assert [n["title"] for n in as_alice.get(url).json()] == ["two", "one"]
+    assert [n["title"] for n in as_alice.get(url).json()["results"]] == ["two", "one"]
     read = as_alice.post(f"{url}{first.pk}/read/")
     assert read.status_code == 200
     assert read.json()["read_at"] is not None
-    assert [n["title"] for n in as_alice.get(url + "?unread=true").json()] == ["two"]
+    assert [n["title"] for n in as_alice.get(url + "?unread=true").json()["results"]] == ["two"]
     assert as_alice.get(f"{url}{first.pk}/").json()["title"] == "one"
     assert as_alice.post(f"{url}read-all/").json() == {"marked": 1}
-    assert as_alice.get(url + "?unread=true").json() == []
+    assert as_alice.get(url + "?unread=true").json()["results"] == []
     assert as_alice.delete(f"{url}{first.pk}/").status_code == 204
 
 
@@ -306,8 +306,8 @@ def test_thresholds_read_as_people_write_them_in_the_api_and_notifications(
         url, {"symbol": "AAPL", "kind": "change_up", "threshold": "1"}, format="json"
     )
     assert created.json()["threshold"] == "1.00"
-    assert as_alice.get(url).json()[0]["threshold"] == "1.00"
-    (notification,) = as_alice.get("/api/v1/users/notifications/").json()
+    assert as_alice.get(url).json()["results"][0]["threshold"] == "1.00"
+    (notification,) = as_alice.get("/api/v1/users/notifications/").json()["results"]
     assert notification["data"]["threshold"] == "1.00"
     assert "1.00000000" not in notification["title"] + notification["message"]
     assert notification["message"].endswith("(alert at +1.00%)")

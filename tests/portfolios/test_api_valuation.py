@@ -225,7 +225,8 @@ def test_a_valuation_without_any_exchange_rate_is_a_409(
     )
     response = as_alice.get(f"/api/v1/users/portfolios/{portfolio.pk}/valuation/?date={FRIDAY}")
     assert response.status_code == 409
-    assert "USD/KRW" in response.json()["error"]
+    assert response.json()["error"] == "valuation_unavailable"
+    assert "USD/KRW" in response.json()["detail"]
 
 
 def test_a_holding_without_prices_is_listed_as_unpriced_not_a_failure(

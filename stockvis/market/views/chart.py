@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from stockvis.market.corporate_actions import adjusted_chart_rows
 from stockvis.market.search import record_view
 from stockvis.market.selectors import chart_rows
 from stockvis.market.serializers import (
@@ -37,6 +38,7 @@ class ChartView(APIView):
         "data (real data is never hidden behind demo data); `source=` picks one (400 for a name "
         "that is no source; a source without bars answers no bars). Bars of the `synthetic` "
         "provider are demo data: `synthetic` is true and `notice` says so. "
+        "`adjusted=true` back-adjusts them for the asset's known splits and dividends. "
         "Cached 60 s; an ingest of the symbol invalidates it at once.",
         parameters=[SYMBOL_PARAMETER, ChartQuerySerializer],
         responses={
@@ -51,15 +53,31 @@ class ChartView(APIView):
         query.is_valid(raise_exception=True)
         window = query.validated_data["window"]
         source = query.validated_data.get("source")
+        adjusted = query.validated_data["adjusted"]
+        if (
+            window.period == "1d"
+            and window.days is None
+            and window.bar_type == "daily"
+            and source is None
+        ):
+            # Today's intraday bars from the live feed, when it saw the symbol (not cached).
+            from stockvis.realtime.chart import intraday_chart_payload
+
+            intraday = intraday_chart_payload(asset_or_404(symbol))
+            if intraday is not None:
+                return HttpResponse(orjson.dumps(intraday), content_type="application/json")
 
         def encode() -> bytes:
             asset = asset_or_404(symbol)
-            payload = chart_payload(asset, window, chart_rows(asset, window, source=source))
+            rows = chart_rows(asset, window, source=source)
+            if adjusted:
+                rows = adjusted_chart_rows(asset, rows, bar_type=window.bar_type)
+            payload = {**chart_payload(asset, window, rows), "adjusted": adjusted}
             # The same encoding as stockvis.core.api.fast_json, kept as bytes so the cache holds
             # the finished body and a hit costs no encoding at all.
             return orjson.dumps(payload)
 
-        params = {**window.as_params(), "source": source or ""}
+        params = {**window.as_params(), "adjusted": adjusted, "source": source or ""}
         body = cached("chart", symbol, params, CHART_TTL, encode)
         record_view(symbol)
         return HttpResponse(body, content_type="application/json")
