@@ -22,6 +22,7 @@ from rest_framework.exceptions import ValidationError
 
 from stockvis.core.symbols import InvalidSymbol, normalize_symbol
 from stockvis.market.models import Asset, Category, DailyPrice, Market
+from stockvis.market.selectors import serving_source
 from stockvis.portfolios import alerts, ledger, selectors
 from stockvis.portfolios.models import (
     Holding,
@@ -540,7 +541,7 @@ def _rsi_of(asset: Asset, period: int) -> Decimal | None:
 
     # Enough history for TA-Lib's Wilder smoothing to settle (it seeds from the first values).
     closes = list(
-        DailyPrice.objects.filter(asset=asset, source=asset.preferred_source)
+        DailyPrice.objects.filter(asset=asset, source=serving_source(asset))
         .order_by("-date")
         .values_list("close", flat=True)[: max(250, period * 10)]
     )
@@ -631,7 +632,7 @@ def _notification_for(
             "value": None if value is None else str(value),
             "price": str(quote.last),
             "price_date": quote.date.isoformat(),
-            "synthetic": alert.asset.is_synthetic,
+            "synthetic": quote.synthetic,
         },
     )
     transaction.on_commit(lambda: notification_deliver(notification=notification))

@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from stockvis.collector.selectors import collection_problem_of
 from stockvis.market.selectors import symbol_data_status
-from stockvis.market.serializers import SymbolStatusSerializer
+from stockvis.market.serializers import SymbolStatusSerializer, synthetic_notice
 from stockvis.market.views.common import ERROR_RESPONSES, SYMBOL_PARAMETER, canonical_symbol
 
 
@@ -22,7 +22,9 @@ class SymbolStatusView(APIView):
         "while collection registers it. `is_complete`: daily and weekly bars, plus a profile "
         "and statements for stocks. `resolved`: a provider has described the asset (a symbol "
         "a user added offline stays unresolved until one does); `problem`: why its latest "
-        "collection failed, or why it is unresolved. Never cached.",
+        "collection failed, or why it is unresolved. Bar counts are those of `source`, the source charts and "
+        "figures are served from (real data before synthetic demo data); "
+        "`bars_by_source` counts the bars of every stored source. Never cached.",
         parameters=[SYMBOL_PARAMETER],
         responses={200: SymbolStatusSerializer, **ERROR_RESPONSES},
     )
@@ -46,6 +48,13 @@ class SymbolStatusView(APIView):
                 "has_prices": status.has_prices,
                 "has_financial": status.has_financial,
                 "is_complete": status.is_complete,
+                "source": status.source,
+                "synthetic": status.synthetic,
+                "notice": synthetic_notice(status.synthetic),
+                "bars_by_source": {
+                    "daily": status.daily_by_source,
+                    "weekly": status.weekly_by_source,
+                },
                 "details": {
                     "daily_prices": status.daily_prices,
                     "weekly_prices": status.weekly_prices,
