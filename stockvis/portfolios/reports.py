@@ -61,7 +61,7 @@ def portfolio_valuation(*, portfolio: Portfolio, on: dt.date) -> ValuationReport
     with one (weekends and holidays). Holdings whose symbol has no price yet are listed in
     ``unpriced`` and left out of the totals until their collection completes.
     """
-    inputs = selectors.portfolio_inputs(portfolio)
+    inputs = selectors.portfolio_inputs(portfolio, splits_up_to=on)
     quotes = selectors.quotes_on(inputs.assets.values(), on)
     positions = [p for p in inputs.positions if p.symbol in quotes or not p.is_open]
     unpriced = [p.symbol for p in inputs.positions if p.symbol not in quotes and p.is_open]
@@ -154,7 +154,7 @@ def portfolio_history(
     Starts the day before the first transaction unless ``start`` is given, and never before the
     first stored USD-KRW close when a conversion is needed. Every calendar day is a point.
     """
-    inputs = selectors.portfolio_inputs(portfolio)
+    inputs = selectors.portfolio_inputs(portfolio, splits_up_to=end)
     base = portfolio.base_currency
     points: list[ValuePoint] = []
     if inputs.transactions:
@@ -168,7 +168,9 @@ def portfolio_history(
                 raise ValuationUnavailable(f"no stored {selectors.FX_PAIR} closes up to {end}")
             start = max(start, min(fx_closes))
         if start <= end:
-            history = selectors.close_history(inputs.assets.values(), start=start, end=end)
+            history = selectors.close_history(
+                inputs.assets.values(), start=start, end=end, split_adjusted=True
+            )
             try:
                 points = value_history(
                     inputs.transactions,

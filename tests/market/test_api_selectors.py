@@ -34,14 +34,16 @@ def _bar(asset: Asset, day: int, close: float, source: str = "synthetic") -> Non
     )
 
 
-def test_latest_quotes_reads_any_number_of_assets_in_one_query() -> None:
+def test_latest_quotes_reads_any_number_of_assets_in_two_queries() -> None:
     assets = [_asset(f"A{i}") for i in range(5)]
     for i, asset in enumerate(assets):
         for day in range(2, 20):
             _bar(asset, day, 100 + i + day)
     with CaptureQueriesContext(connection) as queries:
         quotes = latest_quotes(assets)
-    assert len(queries) == 1
+    # One for the two newest bars of every asset, one for their splits (the change is per
+    # post-split share): never one per asset.
+    assert len(queries) == 2
     first = quotes[assets[0].pk]
     assert (first.date, first.close, first.previous_close) == (dt.date(2026, 11, 19), 119, 118)
     assert first.change == 1
