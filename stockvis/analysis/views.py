@@ -48,7 +48,7 @@ def _asset(symbol: str) -> Asset:
     try:
         return Asset.objects.by_symbol(symbol)
     except (Asset.DoesNotExist, InvalidSymbol):
-        raise NotFound(f"unknown symbol {symbol!r}") from None
+        raise NotFound(f"unknown symbol {symbol}") from None
 
 
 class IndicatorView(APIView):

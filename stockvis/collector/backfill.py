@@ -20,8 +20,9 @@ from stockvis.collector.collect import (
     Target,
     assets_selected,
     targets_run,
+    weekly_aggregated,
 )
-from stockvis.collector.ingest import daily_write, weekly_write
+from stockvis.collector.ingest import daily_write, weekly_rebuild, weekly_write
 from stockvis.collector.jobs import AssetResult, JobReport, job_finish, job_start
 from stockvis.collector.models import JobRun
 from stockvis.collector.registration import asset_ref
@@ -102,9 +103,14 @@ def _backfill_asset(
             stored_any = True
         if chunks and provider.supports(ref, DataKind.WEEKLY):
             monday = chunks[0][0] - dt.timedelta(days=chunks[0][0].weekday())
-            weekly = provider.weekly_prices(ref, monday, end)
             with transaction.atomic():
-                weekly_write(asset=asset, frame=weekly, source=provider.name, result=result)
+                if weekly_aggregated(provider):
+                    weekly_rebuild(
+                        asset=asset, source=provider.name, start=monday, end=end, result=result
+                    )
+                else:
+                    weekly = provider.weekly_prices(ref, monday, end)
+                    weekly_write(asset=asset, frame=weekly, source=provider.name, result=result)
         if result.rejected:
             result.status = "partial"
     except Exception as exc:

@@ -24,6 +24,7 @@ from stockvis.collector.ingest import (
     daily_write,
     profile_upsert,
     statements_upsert,
+    weekly_rebuild,
     weekly_write,
 )
 from stockvis.collector.jobs import AssetResult, JobReport, job_finish, job_start
@@ -88,10 +89,31 @@ class IngestPlan:
 class _Fetched:
     daily: pd.DataFrame | None = None
     weekly: pd.DataFrame | None = None
+    #: Weeks to rebuild from the stored daily bars (providers that aggregate weekly bars).
+    weekly_rebuild: tuple[dt.date, dt.date] | None = None
+    #: Daily bars of those weeks fetched but not to be stored (outside the daily window).
+    weekly_extra: pd.DataFrame | None = None
     overview: CompanyOverview | None = None
     statements: list[StatementReport] | None = None
     actions: list[CorporateActionRecord] | None = None
     warnings: list[str] = field(default_factory=list)
+
+
+def weekly_aggregated(provider: MarketDataProvider) -> bool:
+    """Whether the provider's weekly bars are its daily ones aggregated (it has no weekly
+    endpoint), so the collector builds them from stored daily bars instead."""
+    return bool(getattr(provider, "weekly_aggregated", False))
+
+
+def _span(*windows: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date]:
+    present = [w for w in windows if w is not None]
+    return min(w[0] for w in present), max(w[1] for w in present)
+
+
+def _within(frame: pd.DataFrame, window: tuple[dt.date, dt.date] | None) -> pd.Series:
+    if window is None:
+        return pd.Series(False, index=frame.index)
+    return (frame["date"] >= pd.Timestamp(window[0])) & (frame["date"] <= pd.Timestamp(window[1]))
 
 
 def _statements_fetch(
@@ -113,12 +135,25 @@ def _fetch(
         and provider.supports(ref, DataKind.ACTIONS)
     ):
         fetched.actions = provider.corporate_actions(ref)
-    if plan.daily and provider.supports(ref, DataKind.DAILY):
-        fetched.daily = provider.daily_prices(ref, *plan.daily)
-        dropped = int(fetched.daily.attrs.get("dropped_all_nan_rows", 0) or 0)
+    daily_window = plan.daily
+    weekly_wanted = plan.weekly is not None and provider.supports(ref, DataKind.WEEKLY)
+    if plan.weekly is not None and weekly_wanted and weekly_aggregated(provider):
+        # Its weekly bars are its daily bars aggregated: read the dailies of the whole window
+        # once, store those of the daily window, and rebuild every week the window touches from
+        # storage (see ``weekly_rebuild``).
+        daily_window = fetched.weekly_rebuild = _span(plan.daily, plan.weekly)
+    if daily_window and provider.supports(ref, DataKind.DAILY):
+        frame = provider.daily_prices(ref, *daily_window)
+        dropped = int(frame.attrs.get("dropped_all_nan_rows", 0) or 0)
         if dropped:
             fetched.warnings.append(f"daily: provider sent {dropped} all-NaN rows, dropped")
-    if plan.weekly and provider.supports(ref, DataKind.WEEKLY):
+        if daily_window == plan.daily:
+            fetched.daily = frame
+        else:
+            kept = _within(frame, plan.daily)
+            fetched.daily = frame.loc[kept].reset_index(drop=True) if plan.daily else None
+            fetched.weekly_extra = frame.loc[~kept].reset_index(drop=True)
+    if plan.weekly and weekly_wanted and fetched.weekly_rebuild is None:
         fetched.weekly = provider.weekly_prices(ref, *plan.weekly)
     if plan.overview and provider.supports(ref, DataKind.OVERVIEW):
         fetched.overview = provider.company_overview(ref)
@@ -143,6 +178,16 @@ def _write(
             daily_write(asset=asset, frame=fetched.daily, source=source, job=job, result=result)
         if fetched.weekly is not None:
             weekly_write(asset=asset, frame=fetched.weekly, source=source, result=result)
+        if fetched.weekly_rebuild is not None:
+            first, last = fetched.weekly_rebuild
+            weekly_rebuild(
+                asset=asset,
+                source=source,
+                start=first,
+                end=last,
+                extra=fetched.weekly_extra,
+                result=result,
+            )
         if fetched.overview is not None:
             result.counts["overview"] = profile_upsert(
                 asset=asset, overview=fetched.overview, source=source

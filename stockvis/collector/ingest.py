@@ -18,7 +18,7 @@ from django.utils import timezone
 from stockvis.collector.actions import corporate_actions_upsert
 from stockvis.collector.jobs import AssetResult
 from stockvis.collector.models import DataQualityFlag, JobRun
-from stockvis.collector.upsert import BarColumns, UpsertCounts, bars_upsert
+from stockvis.collector.upsert import PRICE_FIELDS, BarColumns, UpsertCounts, bars_upsert
 from stockvis.collector.validators import QualityFlag, check_ohlc, validate_prices
 from stockvis.market.corporate_actions import known_splits
 from stockvis.market.models import (
@@ -30,7 +30,14 @@ from stockvis.market.models import (
     WeeklyPrice,
 )
 from stockvis.market.signals import prices_changed
-from stockvis.providers.base import CompanyOverview, CorporateActionRecord, StatementReport
+from stockvis.providers.aggregate import weekly_from_daily
+from stockvis.providers.base import (
+    CompanyOverview,
+    CorporateActionRecord,
+    StatementReport,
+    empty_price_frame,
+    price_frame,
+)
 
 
 def prices_upsert(
@@ -221,7 +228,8 @@ def daily_write(
         _announce(asset.symbol, "daily")
 
 
-def weekly_write(*, asset: Asset, frame: pd.DataFrame, source: str, result: AssetResult) -> None:
+def weekly_write(*, asset: Asset, frame: pd.DataFrame, source: str, result: AssetResult) -> int:
+    """Store weekly bars; returns how many stored bars of the same weeks they superseded."""
     clean, rejected = check_ohlc(frame, exchange=asset.exchange, today=timezone.localdate())
     result.rejected += len(rejected)
     result.warnings.extend(f"weekly {i.date}: rejected, {i.detail}" for i in rejected)
@@ -230,6 +238,51 @@ def weekly_write(*, asset: Asset, frame: pd.DataFrame, source: str, result: Asse
     result.counts["weekly"] = result.counts.get("weekly", UpsertCounts()) + counts
     if counts.written or replaced:
         _announce(asset.symbol, "weekly")
+    return replaced
+
+
+def weekly_rebuild(
+    *,
+    asset: Asset,
+    source: str,
+    start: dt.date,
+    end: dt.date,
+    extra: pd.DataFrame | None = None,
+    result: AssetResult,
+) -> None:
+    """Rebuild the weekly bars of every week that ``start``..``end`` touches from the daily bars
+    stored for ``source``, for providers whose weekly bars are their daily ones aggregated.
+
+    Aggregating only a fetched window would turn a window that ends on a Tuesday into a
+    Monday-Tuesday bar that supersedes the stored whole week; the stored dailies of the whole
+    week are the only complete input. ``extra`` daily bars of the same source (fetched, not
+    stored) fill only days with no stored bar, so a first week read from its Monday stays whole.
+    """
+    first = start - dt.timedelta(days=start.weekday())
+    last = end - dt.timedelta(days=end.weekday()) + dt.timedelta(days=6)
+    rows = list(
+        DailyPrice.objects.filter(
+            asset=asset, source=source, date__gte=first, date__lte=last
+        ).values_list("date", *PRICE_FIELDS)
+    )
+    stored = len(rows)
+    daily = price_frame(*zip(*rows, strict=True)) if rows else empty_price_frame()
+    if extra is not None and not extra.empty:
+        clean, _ = check_ohlc(extra, exchange=asset.exchange, today=timezone.localdate())
+        clean = clean.loc[~clean["date"].isin(daily["date"])]
+        daily = pd.concat([daily, clean.loc[:, list(daily.columns)]], ignore_index=True)
+    if daily.empty:
+        return
+    weekly = weekly_from_daily(daily)
+    before = result.counts.get("weekly", UpsertCounts())
+    replaced = weekly_write(asset=asset, frame=weekly, source=source, result=result)
+    counts = result.counts["weekly"]
+    result.notes.append(
+        f"weekly: {len(weekly)} weeks {first}..{last} rebuilt from {stored} stored daily bars"
+        f"{f' and {len(daily) - stored} fetched ones' if len(daily) > stored else ''} "
+        f"({counts.inserted - before.inserted} inserted, "
+        f"{counts.updated - before.updated} updated, {replaced} superseded bars removed)"
+    )
 
 
 def actions_write(

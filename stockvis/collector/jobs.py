@@ -36,6 +36,8 @@ class AssetResult:
     transient: bool = False
     flags: int = 0
     rejected: int = 0
+    #: What the job did beyond the counts (e.g. weeks rebuilt from stored daily bars).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> UpsertCounts:
@@ -51,6 +53,7 @@ class AssetResult:
         """The asset's transaction was rolled back: nothing it counted was stored."""
         self.counts.clear()
         self.flags = 0
+        self.notes.clear()
 
     def as_json(self) -> dict[str, object]:
         total = self.total
@@ -63,6 +66,7 @@ class AssetResult:
             "flags": self.flags,
             "warnings": self.warnings[:_MAX_WARNINGS],
             "warning_count": len(self.warnings),
+            "notes": self.notes,
             "error": self.error,
             "quota_exhausted": self.quota_exhausted,
             "transient": self.transient,

@@ -154,3 +154,40 @@ def latest_session_on_or_before(code: str, day: dt.date) -> dt.date:
     if not window:
         raise UnknownExchange(f"no session of {code!r} in the 30 days up to {day}")
     return window[-1]
+
+
+def next_open(code: str, at: dt.datetime) -> dt.datetime | None:
+    """When ``code`` next opens after the aware instant ``at`` (UTC); None for 24/7 markets."""
+    if at.tzinfo is None:
+        raise ValueError("next_open needs an aware datetime")
+    at = at.astimezone(dt.UTC)
+    if code == EVERY_DAY:
+        return None
+    if code == WEEKDAYS:
+        day = at.date() + dt.timedelta(days=1)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    calendar = _calendar(code)
+    minute = pd.Timestamp(at).floor("min")
+    if not calendar.first_minute <= minute < calendar.last_minute:
+        return None
+    opened: dt.datetime = calendar.next_open(minute).to_pydatetime()
+    return opened.astimezone(dt.UTC)
+
+
+def session_bounds(code: str, at: dt.datetime) -> tuple[dt.datetime, dt.datetime] | None:
+    """Open and close (aware, UTC) of the session trading at ``at``; None while closed.
+
+    24/7 and 24/5 markets count their sessions as UTC days."""
+    if not is_open_at(code, at):
+        return None
+    at = at.astimezone(dt.UTC)
+    if code in _OWN_CALENDARS:
+        start = dt.datetime.combine(at.date(), dt.time(), tzinfo=dt.UTC)
+        return start, start + dt.timedelta(days=1)
+    calendar = _calendar(code)
+    session = calendar.minute_to_session(pd.Timestamp(at).floor("min"))
+    opened: dt.datetime = calendar.session_open(session).to_pydatetime()
+    closed: dt.datetime = calendar.session_close(session).to_pydatetime()
+    return opened.astimezone(dt.UTC), closed.astimezone(dt.UTC)

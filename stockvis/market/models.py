@@ -348,8 +348,11 @@ class CashFlowStatement(StatementBase):
     dividend_payout_common_stock = models.BigIntegerField(null=True, blank=True)
     dividend_payout_preferred_stock = models.BigIntegerField(null=True, blank=True)
     proceeds_from_issuance_of_common_stock = models.BigIntegerField(null=True, blank=True)
+    # PostgreSQL caps identifiers at 63 characters; the field keeps Alpha Vantage's long name.
     proceeds_from_issuance_of_long_term_debt_and_capital_securities_net = models.BigIntegerField(
-        null=True, blank=True
+        null=True,
+        blank=True,
+        db_column="proceeds_from_issuance_of_lt_debt_and_capital_securities_net",
     )
     proceeds_from_issuance_of_preferred_stock = models.BigIntegerField(null=True, blank=True)
     proceeds_from_repurchase_of_equity = models.BigIntegerField(null=True, blank=True)

@@ -49,8 +49,9 @@ def synthetic_notice(synthetic: bool) -> str | None:
 
 
 def query_data(query_params: Mapping[str, str]) -> dict[str, str]:
-    """Query parameters as a plain dict, an empty value meaning "not given" (``?period=``)."""
-    return {key: value for key, value in query_params.items() if value != ""}
+    """Query parameters as a plain dict (the last value of each). An empty value is a value, so
+    ``?period=`` is the 400 it is rather than the default; DRF would read it as "not given"."""
+    return dict(query_params.items())
 
 
 # --- Errors (schema only: stockvis.core.api.exception_handler writes them) ------------------

@@ -50,6 +50,13 @@ class ChartView(APIView):
         query.is_valid(raise_exception=True)
         window = query.validated_data["window"]
         adjusted = query.validated_data["adjusted"]
+        if window.period == "1d" and window.days is None and window.bar_type == "daily":
+            # Today's intraday bars from the live feed, when it saw the symbol (not cached).
+            from stockvis.realtime.chart import intraday_chart_payload
+
+            intraday = intraday_chart_payload(asset_or_404(symbol))
+            if intraday is not None:
+                return HttpResponse(orjson.dumps(intraday), content_type="application/json")
 
         def encode() -> bytes:
             asset = asset_or_404(symbol)
