@@ -165,3 +165,23 @@ def test_a_yahoo_split_is_stored_but_not_applied_twice_to_its_split_adjusted_pri
     assert all(e.kind == "dividend" for e in corporate_events(asset, bars_source="yahoo"))
     # Bars of another source (unadjusted) do get the split from the file.
     assert any(e.kind == "split" for e in corporate_events(asset, bars_source="alphavantage"))
+
+
+def test_a_split_learned_after_its_bars_clears_their_spike_flag(
+    av_server: AlphaVantageServer,
+) -> None:
+    _collect_nvda(av_server, with_split=False)
+    assert DataQualityFlag.objects.filter(asset__symbol="NVDA", kind="spike").exists()
+    splits = [{"effective_date": "2024-06-10", "split_factor": "10.0000"}]
+    av_server.on("SPLITS", "NVDA", json.dumps({"symbol": "NVDA", "data": splits}).encode())
+
+    with time_machine.travel(NOW, tick=False):
+        collect(
+            start=dt.date(2024, 6, 5),
+            end=dt.date(2024, 6, 11),
+            symbols=["NVDA"],
+            provider_name="alphavantage",
+            kinds=[DataKind.ACTIONS],
+        )
+
+    assert not DataQualityFlag.objects.filter(asset__symbol="NVDA", kind="spike").exists()
