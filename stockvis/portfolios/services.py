@@ -538,16 +538,16 @@ def alerts_schedule_evaluation(sender: Any, symbols: Iterable[str] = (), **kwarg
 
 def _rsi_of(asset: Asset, period: int) -> Decimal | None:
     from stockvis.analysis.indicators import Bars, IndicatorSpec, compute_indicators
+    from stockvis.market.corporate_actions import adjusted_bars
 
-    # Enough history for TA-Lib's Wilder smoothing to settle (it seeds from the first values).
-    closes = list(
-        DailyPrice.objects.filter(asset=asset, source=serving_source(asset))
-        .order_by("-date")
-        .values_list("close", flat=True)[: max(250, period * 10)]
-    )
+    # Enough history for TA-Lib's Wilder smoothing to settle (it seeds from the first values),
+    # split- and dividend-adjusted so a split is no plunge of the RSI (nor a false alert), from
+    # the source served (real data before synthetic).
+    adjusted = adjusted_bars(asset, source=serving_source(asset))
+    closes = adjusted.close[-max(250, period * 10) :]
     if len(closes) <= period:
         return None
-    series = np.asarray(closes[::-1], dtype=np.float64)
+    series = np.asarray(closes, dtype=np.float64)
     bars = Bars(open=series, high=series, low=series, close=series, volume=np.zeros_like(series))
     latest = compute_indicators(bars, IndicatorSpec(indicators={"rsi"}, rsi_period=period))
     value = latest.latest()["rsi"]

@@ -63,6 +63,11 @@ class Command(BaseCommand):
             actions=parsed.actions,
         )
         self.stdout.write(f"{path.name}: {parsed.rows} rows read ({parsed.layout} layout)")
+        if parsed.actions:
+            splits = sum(1 for a in parsed.actions if a.kind == "split")
+            self.stdout.write(
+                f"  corporate actions: {splits} splits, {len(parsed.actions) - splits} dividends"
+            )
         self.stdout.write(job_summary(report))
         if report.exit_code:
             raise SystemExit(report.exit_code)
