@@ -274,13 +274,6 @@ def indicator_payload(report: IndicatorReport, params: Mapping[str, Any]) -> dic
     }
 
 
-class ErrorSerializer(serializers.Serializer):
-    error = serializers.CharField()
-    detail = serializers.JSONField(
-        required=False, help_text="Per parameter, what is wrong and what is allowed."
-    )
-
-
 class SignalSerializer(serializers.Serializer):
     name = serializers.ChoiceField(choices=[name.value for name in SignalName])
     date = serializers.DateField(allow_null=True, help_text="Bar that triggered the signal.")

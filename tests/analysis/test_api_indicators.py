@@ -370,9 +370,9 @@ def test_the_bounds_of_every_range_are_accepted(client, params):
 
 
 @pytest.mark.usefixtures("demo")
-def test_an_unknown_symbol_is_a_404_and_symbols_ignore_case(client):
+def test_an_unknown_symbol_is_a_404_a_malformed_one_a_400_and_symbols_ignore_case(client):
     assert get(client, "NOPE").status_code == 404
-    assert get(client, "bad symbol!").status_code == 404
+    assert get(client, "bad symbol!").status_code == 400
     assert get(client, "btc-krw").json()["meta"]["symbol"] == "BTC-KRW"
 
 
