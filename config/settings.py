@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "stockvis.analysis",
     "stockvis.portfolios",
     "stockvis.realtime",
+    "stockvis.ml",
 ]
 
 MIDDLEWARE = [
@@ -149,10 +150,21 @@ if REDIS_URL:
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "stockvis"),
         }
     }
+    # redis-py 8 gives every connection a 5 s socket timeout by default, and channels-redis
+    # waits up to 5 s in BZPOPMIN for a message: an idle socket's read timed out and dropped it.
+    # The read timeout must sit well above that wait; keepalive still finds dead peers.
+    _redis_host = {
+        "address": REDIS_URL,
+        "socket_timeout": env_float("CHANNEL_REDIS_SOCKET_TIMEOUT", 30.0),
+        "socket_connect_timeout": 5.0,
+        "socket_keepalive": True,
+    }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer"
+            if env_str("CHANNEL_LAYER", "redis") == "redis-pubsub"
+            else "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [_redis_host], "capacity": env_int("WS_CHANNEL_CAPACITY", 100)},
         }
     }
 else:
@@ -164,10 +176,20 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # Web, worker and feed reach each other through a SQLite outbox (stockvis/realtime/layers.py).
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "stockvis.realtime.layers.LocalProcessChannelLayer",
+            "CONFIG": {
+                "path": str(VAR_DIR / "channels.sqlite3"),
+                "capacity": env_int("WS_CHANNEL_CAPACITY", 100),
+            },
+        }
+    }
 
 BROKER_DIR = VAR_DIR / "broker"
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL or "filesystem://"
+# "localhost" only names the filesystem transport's host, which kombu warns about when missing.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL or "filesystem://localhost//"
 CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # kombu's filesystem transport: producers and consumers share one folder, so the web
@@ -188,6 +210,16 @@ CELERY_TIMEZONE = "UTC"
 CELERY_TASK_ACKS_LATE = True  # a killed worker's task is redelivered, not lost
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Beat records a heartbeat as it ticks (readiness); it ticks at least this often (seconds).
+CELERY_BEAT_SCHEDULER = "stockvis.core.beat:HeartbeatScheduler"
+CELERY_BEAT_MAX_LOOP_INTERVAL = 10
+
+# --- Health ----------------------------------------------------------------------------------
+# /healthz/ready waits for these background processes' heartbeats (worker, beat, feed).
+HEALTH_READY_COMPONENTS = env_list("HEALTH_READY_COMPONENTS", "worker,beat")
+# Seconds between heartbeats, and the age after which a process counts as gone.
+HEARTBEAT_INTERVAL = env_float("HEARTBEAT_INTERVAL", 10.0)
+HEALTH_STALE_AFTER = env_float("HEALTH_STALE_AFTER", 30.0)
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
@@ -233,6 +265,10 @@ REST_FRAMEWORK = {
     # Proxies in front of us that append to X-Forwarded-For; 0 trusts the header not at all.
     "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
+# User-owned lists (portfolios, holdings, transactions, watchlists, alerts, notifications) answer
+# pages of PAGE_SIZE rows; a client may ask for up to PAGE_SIZE_MAX with ?page_size=.
+PAGE_SIZE = env_int("PAGE_SIZE", 50)
+PAGE_SIZE_MAX = env_int("PAGE_SIZE_MAX", 200)
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("JWT_ACCESS_MINUTES", 30)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env_int("JWT_REFRESH_DAYS", 7)),
@@ -271,6 +307,10 @@ ALPHA_VANTAGE_OUTPUTSIZE = env_str("ALPHA_VANTAGE_OUTPUTSIZE", "compact")
 ALPHA_VANTAGE_CALLS_PER_MINUTE = env_int("ALPHA_VANTAGE_CALLS_PER_MINUTE", 5)
 ALPHA_VANTAGE_CALLS_PER_DAY = env_int("ALPHA_VANTAGE_CALLS_PER_DAY", 25)
 PROVIDER_TIMEOUT = env_float("PROVIDER_TIMEOUT", 20.0)
+# A provider failing this many calls in a row is not called for CIRCUIT_COOLDOWN seconds, then
+# one probe call decides whether it is back.
+CIRCUIT_FAILURE_THRESHOLD = env_int("CIRCUIT_FAILURE_THRESHOLD", 5)
+CIRCUIT_COOLDOWN = env_float("CIRCUIT_COOLDOWN", 300.0)
 PROVIDER_MAX_RETRIES = env_int("PROVIDER_MAX_RETRIES", 3)
 PROVIDER_RETRY_BASE_DELAY = env_float("PROVIDER_RETRY_BASE_DELAY", 1.0)
 PRICE_SPIKE_THRESHOLD = env_float("PRICE_SPIKE_THRESHOLD", 0.30)
@@ -310,7 +350,13 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # Third-party chatter that says nothing an operator acts on: one line per HTTP request made
+    # (httpx), per SQL query.
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+    },
 }
 
 PORT = env_int("PORT", 8000)
@@ -336,4 +382,52 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "SnapshotKindEnum": "stockvis.portfolios.models.PortfolioSnapshot.Kind",
     "PortfolioModeEnum": "stockvis.portfolios.models.PortfolioMode",
     "CurrencyEnum": "stockvis.accounts.models.Currency",
+    "ModelTypeEnum": "stockvis.ml.models.ModelType",
+    "ModelTypeNameEnum": "stockvis.ml.serializers.TYPES",
+    "ModelStatusEnum": "stockvis.ml.models.ModelStatus",
 }
+
+# --- Realtime (WebSockets and the quote feed; see README "Realtime") ---
+WS_HEARTBEAT_SECONDS = env_float("WS_HEARTBEAT_SECONDS", 30.0)
+# A client that cannot take a message within this many seconds is dropped (4408).
+WS_SEND_TIMEOUT = env_float("WS_SEND_TIMEOUT", 5.0)
+WS_CLIENT_MESSAGES_PER_SECOND = env_float("WS_CLIENT_MESSAGES_PER_SECOND", 10.0)
+WS_CLIENT_BURST = env_float("WS_CLIENT_BURST", 30.0)
+# Seconds between two polls of the quote provider for the watched symbols.
+FEED_INTERVAL = env_float("FEED_INTERVAL", 1.0)
+# Alpha Vantage calls the feed may make a day and a minute, counted apart from the daily
+# collection's ALPHA_VANTAGE_CALLS_PER_DAY: 0 keeps a free key's quota for the collection.
+FEED_ALPHAVANTAGE_CALLS_PER_DAY = env_int("FEED_ALPHAVANTAGE_CALLS_PER_DAY", 0)
+FEED_ALPHAVANTAGE_CALLS_PER_MINUTE = env_int("FEED_ALPHAVANTAGE_CALLS_PER_MINUTE", 5)
+# Days of intraday bars kept for the chart's 1d period.
+INTRADAY_RETENTION_DAYS = env_int("INTRADAY_RETENTION_DAYS", 7)
+# Start the feed with `stockvis serve` (the embedded run).
+FEED_IN_SERVE = env_bool("FEED_IN_SERVE", True)
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = {
+    "stockvis.realtime.*": {"queue": "high"},
+    "stockvis.portfolios.tasks.evaluate_price_alerts": {"queue": "high"},
+    "stockvis.portfolios.tasks.deliver_discord_notification": {"queue": "high"},
+    "stockvis.collector.*": {"queue": "default"},
+    "stockvis.portfolios.*": {"queue": "default"},
+    "stockvis.analysis.*": {"queue": "low"},
+    "stockvis.ml.*": {"queue": "low"},
+    "stockvis.statements.*": {"queue": "low"},
+}
+# Seconds a dead feed's Redis lock lasts before a waiting feed takes over.
+FEED_LEADER_TTL = env_float("FEED_LEADER_TTL", 10.0)
+
+# --- Predictions (stockvis.ml) ---
+# Trained model files (JSON, hashed in the registry); never pickles.
+ML_MODELS_DIR = Path(env_str("ML_MODELS_DIR") or str(VAR_DIR / "models")).resolve()
+# Walk-forward: first training window and retraining interval, in sessions.
+ML_MIN_TRAIN = env_int("ML_MIN_TRAIN", 252)
+ML_RETRAIN_EVERY = env_int("ML_RETRAIN_EVERY", 63)
+# Train on at most this many of the latest bars (bounds training time on long histories).
+ML_MAX_BARS = env_int("ML_MAX_BARS", 2520)
+# An active model is retired when its live error exceeds its backtest error by this share...
+ML_RETIRE_TOLERANCE = env_float("ML_RETIRE_TOLERANCE", 0.25)
+# ...measured over at least this many realised predictions.
+ML_MONITOR_MIN_PREDICTIONS = env_int("ML_MONITOR_MIN_PREDICTIONS", 20)
+# Population stability index above which a feature counts as drifted (0.25: a major shift).
+ML_PSI_ALERT = env_float("ML_PSI_ALERT", 0.25)

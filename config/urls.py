@@ -6,10 +6,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from stockvis.accounts.throttling import throttle_login_posts
 from stockvis.analysis.views import IndicatorView
-from stockvis.core.views import healthz, unless_api_docs_off
+from stockvis.core.views import healthz, readiness, unless_api_docs_off
+from stockvis.ml.views import PortfolioRiskView
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("healthz/ready", readiness, name="healthz-ready"),
     # The admin's login form shares the "auth" throttle with every other way to log in.
     path("admin/login/", throttle_login_posts(admin.site.login)),
     path("admin/", admin.site.urls),
@@ -26,6 +28,12 @@ urlpatterns = [
     path(
         "api/v1/users/portfolio/symbol/<str:symbol>/status/", include("stockvis.market.status_urls")
     ),
+    path(
+        "api/v1/users/portfolios/<str:portfolio_id>/risk/",
+        PortfolioRiskView.as_view(),
+        name="portfolio-risk",
+    ),
     path("api/v1/users/", include("stockvis.accounts.urls")),
     path("api/v1/analysis/", include("stockvis.analysis.urls")),
+    path("api/v1/analysis/", include("stockvis.ml.urls")),
 ]

@@ -97,6 +97,7 @@ class IndicatorView(APIView):
                 window=query.validated_data["window"],
                 spec=query.validated_data["spec"],
                 now=timezone.now(),
+                adjusted=params["adjusted"],
             )
             body = fast_json(indicator_payload(report, params)).content
             if len(body) <= CACHE_MAX_BYTES:

@@ -88,6 +88,11 @@ class ChartQuerySerializer(serializers.Serializer[Any]):
         max_value=MAX_DAYS,
         help_text="Calendar days back from the latest stored bar; overrides `period`.",
     )
+    adjusted = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Back-adjust for splits and dividends (default: the bars as collected).",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         days = attrs.get("days")
@@ -200,6 +205,9 @@ class ChartResponseSerializer(serializers.Serializer[Any]):
     count = serializers.IntegerField()
     first_date = serializers.DateField(allow_null=True)
     last_date = serializers.DateField(allow_null=True)
+    adjusted = serializers.BooleanField(
+        required=False, help_text="True when the bars are back-adjusted for splits and dividends."
+    )
     bars = ChartBarSerializer(many=True, help_text="Oldest first.")
 
 

@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from stockvis.accounts.models import Currency
 from stockvis.core.fields import BoundedDateField, BoundedDateTimeField
+from stockvis.portfolios.alerts import Condition, threshold_text
 from stockvis.portfolios.models import (
     AlertKind,
     Holding,
@@ -224,9 +225,23 @@ class SymbolInputSerializer(serializers.Serializer[Any]):
     symbol = serializers.CharField(max_length=32)
 
 
+@extend_schema_field({"type": "string", "format": "decimal"})
+class ThresholdField(serializers.Field):
+    """An alert's threshold as its notifications write it: ``1.00`` (%), ``250.00`` (USD)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value: PriceAlert) -> str:
+        return threshold_text(Condition(value.kind), value.threshold, value.asset.currency)
+
+
 class PriceAlertSerializer(serializers.ModelSerializer[PriceAlert]):
     symbol = serializers.CharField(source="asset.symbol", read_only=True)
-    threshold = PlainDecimalField(read_only=True)
+    threshold = ThresholdField(
+        help_text="At least the currency's minor unit for a price, two decimals for a "
+        "percentage or an RSI level; more only when given."
+    )
     last_value = PlainDecimalField(read_only=True, allow_null=True)
 
     class Meta:
@@ -292,12 +307,24 @@ class FiguresSerializer(serializers.Serializer[Any]):
     cost = DecimalString()
     unrealised_pnl = DecimalString()
     unrealised_pnl_pct = DecimalString(allow_null=True)
+    price_effect = DecimalString(
+        help_text="The part of unrealised P&L from the price: (value − cost) in the asset's "
+        "currency at the valuation day's rate."
+    )
+    currency_effect = DecimalString(
+        help_text="The part of unrealised P&L from the exchange rate: the asset-currency cost at "
+        "the valuation day's rate minus the cost at the rates of its transaction dates; 0 in the "
+        "asset's own currency."
+    )
     realised_pnl = DecimalString()
     realised_pnl_pct = DecimalString(
         allow_null=True, help_text="Realised P&L over the cost of what was sold."
     )
     dividends = DecimalString()
-    day_change = DecimalString(allow_null=True)
+    day_change = DecimalString(
+        allow_null=True,
+        help_text="Value now minus value at the previous close, each at its own day's rate.",
+    )
     day_change_pct = DecimalString(allow_null=True)
 
 

@@ -24,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from stockvis.core.api import ErrorSerializer
+from stockvis.core.pagination import OwnedListPagination
 from stockvis.portfolios import access, reports, selectors, services
 from stockvis.portfolios import serializers as s
 from stockvis.portfolios.models import (
@@ -35,12 +36,14 @@ from stockvis.portfolios.models import (
     Watchlist,
     WatchlistItem,
 )
+from stockvis.portfolios.valuation import BASE_CURRENCY_FORMULAS
 
 TWR_DOC = """
 Daily value history rebuilt from the ledger (a holdings-mode portfolio counts each holding as one
 buy at its average price on `acquired_on`) and the stored daily closes, in the base currency at
 each day's stored USD-KRW close (carried over days without one). One point per calendar day; a
-day without a bar uses the last close. `pnl` is unrealised (value − cost of what is held).
+day without a bar uses the last close. `pnl` is unrealised (value − cost of what is held), the
+cost in the base currency at the rates of the buys' dates, as in the valuation.
 
 Flows: a buy brings in `quantity × price + fee`, a sell takes out `quantity × price − fee`, a
 dividend takes out `amount − fee`, a fee brings in `fee`; `CF_t` is the day's net flow.
@@ -63,13 +66,17 @@ VALUATION_DOC = """
 Per holding and in total: market value, cost, unrealised P&L and %, realised P&L and %, dividends,
 day change and %, and weight, in the asset's currency (`local`) and the portfolio's base currency
 (`base`). Prices are the last stored close on or before the valuation date (`?date=`, default
-today in your time zone); base-currency figures use the stored USD-KRW close of that date, or of
-the last day before it with one (`fx`). Realised P&L % is realised P&L over the cost of what was
-sold (average cost). Holdings without prices yet (collection still running) are listed in
-`unpriced` and left out of the totals. Money is rounded half-up to the currency's minor unit (USD
-2 decimals, KRW 0), percentages to 2 decimals; `synthetic: true` marks demo data. 409 when the
-stored data cannot value the portfolio (no exchange rate yet).
+today in your time zone); base-currency market values use the stored USD-KRW close of that date,
+or of the last day before it with one (`fx`), while costs, realised P&L and dividends use the
+close of each transaction's date (a holdings-mode holding: its `acquired_on`), i.e. what was
+really paid. Realised P&L % is realised P&L over the cost of what was sold (average cost).
+Holdings without prices yet (collection still running) are listed in `unpriced` and left out of
+the totals. Money is rounded half-up to the currency's minor unit (USD 2 decimals, KRW 0),
+percentages to 2 decimals; `synthetic: true` marks demo data. 409 when the stored data cannot
+value the portfolio (no exchange rate yet, or none as old as a transaction).
+
 """
+VALUATION_DOC += BASE_CURRENCY_FORMULAS
 
 
 UNAVAILABLE = OpenApiResponse(
@@ -105,6 +112,9 @@ def _portfolio_from_body(request: Request, data: dict[str, Any]) -> Portfolio:
 
 class OwnedViewSet(viewsets.GenericViewSet[Any]):
     permission_classes = (IsAuthenticated,)
+    # A user's lists grow without bound (a ledger of years of transactions, every notification):
+    # every list answers one page.
+    pagination_class = OwnedListPagination
     lookup_value_regex = r"\d+"
     output_serializer: type[BaseSerializer[Any]]
 
@@ -401,6 +411,7 @@ class WatchlistViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
         description="Kinds: `price_above`/`price_below` (last close vs threshold), "
         "`change_up`/`change_down` (daily change % at or beyond ±threshold), "
         "`rsi_above`/`rsi_below` (RSI of `rsi_period` daily closes vs a level 0-100). Evaluated "
+        "at once on the stored prices (a condition that already holds fires now) and then "
         "whenever new prices are stored. Edge-triggered: it fires once when its condition turns "
         "true (an in-app notification, a WebSocket push on /ws/portfolio/ and your Discord "
         "webhook if set), and re-arms when the condition is false again.",
