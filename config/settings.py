@@ -246,6 +246,10 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    # JSON bodies only: form encodings read a missing or empty field as "not given", so a body
+    # the schema calls invalid would pass (and the web UI and clients all send JSON).
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "stockvis.core.api.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
@@ -282,6 +286,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "stockvis.core.schema.document_error_responses",
+    ],
     # Two choice sets share the field name "period": chart windows and statement periods.
     "ENUM_NAME_OVERRIDES": {
         "ChartPeriodEnum": "stockvis.market.params.PERIOD_CHOICES",
@@ -380,6 +388,7 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "PortfolioModeEnum": "stockvis.portfolios.models.PortfolioMode",
     "CurrencyEnum": "stockvis.accounts.models.Currency",
     "ModelTypeEnum": "stockvis.ml.models.ModelType",
+    "ModelTypeNameEnum": "stockvis.ml.serializers.TYPES",
     "ModelStatusEnum": "stockvis.ml.models.ModelStatus",
 }
 

@@ -26,6 +26,7 @@ from django.db.models import (
 from django.db.models.expressions import Window
 from django.db.models.functions import Cast, RowNumber
 
+from stockvis.core import numbers
 from stockvis.core.symbols import InvalidSymbol, normalize_symbol
 from stockvis.market.models import (
     STATEMENT_MODELS,
@@ -283,7 +284,13 @@ def latest_quotes(assets: Iterable[Asset]) -> dict[int, LatestQuote]:
             change / previous_close * 100 if change is not None and previous_close else None
         )
         quotes[asset_id] = LatestQuote(
-            asset_id, source, last_day, last_close, previous_close, change, change_percent
+            asset_id,
+            source,
+            last_day,
+            last_close,
+            previous_close,
+            numbers.price(change),
+            numbers.percent(change_percent),
         )
     return quotes
 

@@ -55,17 +55,6 @@ def query_data(query_params: Mapping[str, str]) -> dict[str, str]:
     return dict(query_params.items())
 
 
-# --- Errors (schema only: stockvis.core.api.exception_handler writes them) ------------------
-
-
-class MarketErrorSerializer(serializers.Serializer[Any]):
-    error = serializers.CharField(help_text="What went wrong, in one sentence.")
-    detail = serializers.JSONField(
-        required=False, help_text="Per-parameter messages for a 400, naming the allowed values."
-    )
-    retry_after = serializers.IntegerField(required=False, help_text="Seconds to wait (429 only).")
-
-
 # --- Input ----------------------------------------------------------------------------------
 
 
