@@ -388,7 +388,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "PortfolioModeEnum": "stockvis.portfolios.models.PortfolioMode",
     "CurrencyEnum": "stockvis.accounts.models.Currency",
     "ModelTypeEnum": "stockvis.ml.models.ModelType",
-    "ModelTypeNameEnum": "stockvis.ml.serializers.TYPES",
     "ModelStatusEnum": "stockvis.ml.models.ModelStatus",
 }
 
