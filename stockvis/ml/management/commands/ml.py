@@ -128,6 +128,8 @@ class Command(BaseCommand):
         horizon = 1 if model_type is ModelType.RISK else options["horizon"]
         cfg = walk_forward_config(horizon)
         title = f"{asset.symbol} {model_type} h{horizon}"
+        if series.synthetic:
+            title += " (synthetic demo data)"
         try:
             if model_type is ModelType.RISK:
                 risk = evaluate_risk(series.bars.close, cfg)
@@ -153,14 +155,16 @@ class Command(BaseCommand):
             self.console.print(f"Plot written to {options['plot']}")
 
     def _report_table(self, title: str, report: dict[str, Any]) -> None:
-        rows = {
+        columns = {
             **{f"{k} (model)": v for k, v in report["candidates"].items()},
             **{f"{k} (baseline)": v for k, v in report["baselines"].items()},
         }
-        keys = [k for k in next(iter(rows.values())) if k not in {"dm_against"}]
-        table = Table("forecaster", *keys, title=f"{title}: walk-forward, {report['walk_forward']}")
-        for name, found in rows.items():
-            table.add_row(name, *[_fmt(found.get(k)) for k in keys])
+        keys = list(dict.fromkeys(k for found in columns.values() for k in found))
+        wf = report["walk_forward"]
+        caption = ", ".join(f"{k} {v}" for k, v in wf.items())
+        table = Table("metric", *columns, title=f"{title}: walk-forward ({caption})")
+        for key in keys:
+            table.add_row(key, *[_fmt(found.get(key)) for found in columns.values()])
         self.console.print(table)
         decision = report["decision"]
         colour = "green" if decision["promoted"] else "yellow"
