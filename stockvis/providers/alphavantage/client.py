@@ -10,12 +10,13 @@ from typing import Any
 import httpx
 import pandas as pd
 
-from stockvis.providers.alphavantage import processors
+from stockvis.providers.alphavantage import actions, processors
 from stockvis.providers.base import (
     AssetInfo,
     AssetRef,
     Category,
     CompanyOverview,
+    CorporateActionRecord,
     DataKind,
     ProviderError,
     Quote,
@@ -145,7 +146,7 @@ class AlphaVantageClient:
     def supports(self, asset: AssetRef, kind: DataKind) -> bool:
         if asset.exchange != processors.US_CALENDAR:
             return False
-        if kind in (DataKind.DAILY, DataKind.WEEKLY):
+        if kind in (DataKind.DAILY, DataKind.WEEKLY, DataKind.ACTIONS):
             return asset.category in (Category.STOCK, Category.ETF)
         return asset.category == Category.STOCK
 
@@ -185,6 +186,13 @@ class AlphaVantageClient:
         symbol = asset.remote_symbol
         payload = self.request(_STATEMENT_FUNCTIONS[kind], symbol=symbol)
         return processors.parse_statements(payload, kind, symbol)
+
+    def corporate_actions(self, asset: AssetRef) -> list[CorporateActionRecord]:
+        """Splits and dividends: TIME_SERIES_DAILY and _WEEKLY are unadjusted, these adjust them."""
+        symbol = asset.remote_symbol
+        splits = actions.parse_splits(self.request("SPLITS", symbol=symbol))
+        dividends = actions.parse_dividends(self.request("DIVIDENDS", symbol=symbol))
+        return sorted([*splits, *dividends], key=lambda r: (r.ex_date, r.kind))
 
     def search(self, keywords: str) -> list[SymbolMatch]:
         return processors.parse_symbol_search(self.request("SYMBOL_SEARCH", keywords=keywords))
