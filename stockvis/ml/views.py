@@ -12,8 +12,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from stockvis.analysis.serializers import ErrorSerializer
-from stockvis.core.api import fast_json
+from stockvis.core.api import ErrorSerializer, fast_json
 from stockvis.core.symbols import InvalidSymbol, normalize_symbol
 from stockvis.market.models import Asset
 from stockvis.ml import selectors
