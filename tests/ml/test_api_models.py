@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from stockvis.ml.data import asset_bars
 from stockvis.ml.estimators import ModelType
-from stockvis.ml.models import ModelStatus, PredictionModel
+from stockvis.ml.models import ModelStatus, PredictionModel, TrainingRun
 from stockvis.ml.training import model_train
 
 from .conftest import store_bars
@@ -52,7 +52,11 @@ def test_ml_train_registers_every_type_and_horizon_and_ml_models_lists_them() ->
         "ml", "train", "--assets", "aapl", "--type", "trend_analysis", "risk_assessment", stdout=out
     )
     assert PredictionModel.objects.count() == 4  # trend at 1, 5 and 20 sessions, and risk
-    assert "Trained models" in out.getvalue()
+    assert "Training run" in out.getvalue()
+    run = TrainingRun.objects.get()
+    assert run.status == TrainingRun.Status.SUCCESS
+    assert run.assets == ["AAPL"]
+    assert len(run.results["AAPL"]["models"]) == 4
     listing = io.StringIO()
     call_command("ml", "models", stdout=listing)
     assert "garch" in listing.getvalue()
