@@ -126,7 +126,10 @@ def test_finance_data_reader_bars_with_infinities_are_not_stored_daily_or_weekly
         )
 
     assert stored_daily("005930") == ["2024-04-01", "2024-04-03"]
-    assert not WeeklyPrice.objects.filter(asset__symbol="005930").exists()
+    # FinanceDataReader's weekly bars are rebuilt from the stored (validated) dailies: the week
+    # holds the two good days and nothing of the infinite one.
+    week = WeeklyPrice.objects.get(asset__symbol="005930")
+    assert (week.high, week.close, week.volume) == (71000, 70800, 2)
 
 
 def test_the_synthetic_path_rejects_them_too(settings: Any) -> None:
