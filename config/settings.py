@@ -429,9 +429,16 @@ ML_MIN_TRAIN = env_int("ML_MIN_TRAIN", 252)
 ML_RETRAIN_EVERY = env_int("ML_RETRAIN_EVERY", 63)
 # Train on at most this many of the latest bars (bounds training time on long histories).
 ML_MAX_BARS = env_int("ML_MAX_BARS", 2520)
+# Threads that fit one asset's models side by side during `ml train` and the weekly retrain.
+ML_TRAIN_THREADS = env_int("ML_TRAIN_THREADS", 2)
 # An active model is retired when its live error exceeds its backtest error by this share...
 ML_RETIRE_TOLERANCE = env_float("ML_RETIRE_TOLERANCE", 0.25)
 # ...measured over at least this many realised predictions.
 ML_MONITOR_MIN_PREDICTIONS = env_int("ML_MONITOR_MIN_PREDICTIONS", 20)
 # Population stability index above which a feature counts as drifted (0.25: a major shift).
 ML_PSI_ALERT = env_float("ML_PSI_ALERT", 0.25)
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),  # type: ignore[dict-item]
+    "PredictionModelTypeEnum": "stockvis.ml.models.ModelType",
+    "PredictionModelStatusEnum": "stockvis.ml.models.ModelStatus",
+}
