@@ -1,0 +1,50 @@
+"""Serves the built single-page app's index.html for every client route (the router runs in the
+browser), never cached, with a Content-Security-Policy that keeps injected scripts from running."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+BUILD_DIR = Path(__file__).resolve().parent / "static" / "ui"
+
+# Scripts only from our own files, so an injected <script> or inline handler never runs. Styles
+# keep 'unsafe-inline' because the chart library and React style props set style attributes.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "connect-src 'self' ws: wss:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+@cache
+def _index_html(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+@require_safe
+@never_cache
+def spa_index(request: HttpRequest) -> HttpResponse:
+    index = BUILD_DIR / "index.html"
+    if not index.is_file():
+        return HttpResponse(
+            "The web UI is not built. Run `make ui` (needs Node.js) to build it.",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(_index_html(index), content_type="text/html; charset=utf-8")
+    response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response["Referrer-Policy"] = "same-origin"
+    return response
