@@ -67,7 +67,8 @@ export function PriceChart({ bars, precision = 2, layers = [], markers = [], liv
       autoSize: true,
       layout: { attributionLogo: true, background: { type: ColorType.Solid, color: "transparent" } },
       rightPriceScale: { borderVisible: false },
-      timeScale: { borderVisible: false },
+      // Keep the visible window when the page reflows (a phone rotating, panes opening).
+      timeScale: { borderVisible: false, lockVisibleTimeRangeOnResize: true },
     });
     chartRef.current = chart;
     candles.current = chart.addSeries(CandlestickSeries, { priceLineVisible: true });
@@ -141,11 +142,12 @@ export function PriceChart({ bars, precision = 2, layers = [], markers = [], liv
       series.setData(layer.points.map((point) => ({ time: asTime(point.time), value: point.value })));
       return series as ISeriesApi<SeriesType>;
     });
-    const panes = chart.panes();
-    panes.forEach((pane, index) => {
-      if (index > 0) pane.setHeight(PANE_HEIGHT);
+    // Stretch factors rather than pixel heights, so the split survives the container resizing
+    // to make room for the panes: the price pane keeps its height, each pane below gets its own.
+    chart.panes().forEach((pane, index) => {
+      pane.setStretchFactor(index === 0 ? height / PANE_HEIGHT : 1);
     });
-  }, [layers]);
+  }, [layers, height]);
 
   useEffect(() => {
     markerApi.current?.setMarkers(

@@ -9,22 +9,26 @@ import { stockText } from "./text";
 
 export function StockHeader({ overview }: { overview: Schemas["OverviewResponse"] }) {
   const t = useText(stockText);
-  const { locale } = useLang();
+  const { lang, locale } = useLang();
   const live = useLiveQuote(overview.symbol);
   const quote = overview.quote;
   const price = live?.price ?? quote?.close ?? null;
   const change = live ? live.change : (quote?.change ?? null);
   const changePct = live ? live.change_percent : (quote?.change_percent ?? null);
   const digits = overview.currency === "KRW" ? 0 : 2;
+  // Korean pages lead with the Korean name, English pages with the English one; both are shown.
+  const local = overview.name_local && overview.name_local !== overview.name ? overview.name_local : "";
+  const primary = lang === "ko" && local ? local : overview.name;
+  const secondary = local ? (primary === local ? overview.name : local) : "";
   const dir = direction(change);
   return (
     <header className="stock-header card">
       <div className="stock-title">
         <h1>
-          {overview.name}
-          {overview.name_local && overview.name_local !== overview.name && (
-            <span className="stock-local-name" lang="ko">
-              {overview.name_local}
+          {primary}
+          {secondary && (
+            <span className="stock-local-name" lang={lang === "ko" ? "en" : "ko"}>
+              {secondary}
             </span>
           )}
         </h1>

@@ -22,7 +22,12 @@ export function OverviewTab({ overview }: { overview: Schemas["OverviewResponse"
     [t("profitMargin"), formatPercent(profile.profit_margin, locale)],
     [t("roe"), formatPercent(profile.return_on_equity_ttm, locale)],
     [t("beta"), formatNumber(profile.beta, locale)],
-    [t("week52"), `${formatPrice(profile.week_52_low, money, locale)} – ${formatPrice(profile.week_52_high, money, locale)}`],
+    [
+      t("week52"),
+      profile.week_52_low == null || profile.week_52_high == null
+        ? "–"
+        : `${formatPrice(profile.week_52_low, money, locale)} – ${formatPrice(profile.week_52_high, money, locale)}`,
+    ],
     [t("analystTarget"), formatPrice(profile.analyst_target_price, money, locale)],
     [t("shares"), formatHuman(profile.shares_outstanding, locale)],
     [t("employees"), formatNumber(profile.full_time_employees, locale, 0)],

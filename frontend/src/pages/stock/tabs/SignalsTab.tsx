@@ -74,7 +74,7 @@ export default function SignalsTab({ symbol }: { symbol: string }) {
                   <span className={event.direction === "buy" ? "up" : event.direction === "sell" ? "down" : ""}>
                     {t(`dir_${event.direction}`)}
                   </span>{" "}
-                  {event.kind.replaceAll("_", " ")} · {formatDate(event.date, locale)}
+                  {t(`ev_${event.kind}`)} · {formatDate(event.date, locale)}
                 </li>
               ))}
             </ul>

@@ -1,1 +1,0 @@
-import{q as e,k as r}from"./index-DiL3sOkG.js";import{P as s}from"./Placeholder-COcxbPFN.js";import{p as o}from"./text-Biu7dpfe.js";import"./usePageTitle-4V8uDvIJ.js";function m(){const t=e(o);return r.jsx(s,{title:t("alerts"),description:t("alertsDesc")})}export{m as default};

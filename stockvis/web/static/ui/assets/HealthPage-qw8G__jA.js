@@ -1,1 +1,0 @@
-import{q as e,k as o}from"./index-DiL3sOkG.js";import{P as r}from"./Placeholder-COcxbPFN.js";import{p as a}from"./text-Biu7dpfe.js";import"./usePageTitle-4V8uDvIJ.js";function m(){const t=e(a);return o.jsx(r,{title:t("health"),description:t("healthDesc")})}export{m as default};

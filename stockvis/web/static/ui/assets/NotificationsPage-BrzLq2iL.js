@@ -1,1 +1,0 @@
-import{q as o,k as i}from"./index-DiL3sOkG.js";import{P as e}from"./Placeholder-COcxbPFN.js";import{p as s}from"./text-Biu7dpfe.js";import"./usePageTitle-4V8uDvIJ.js";function p(){const t=o(s);return i.jsx(e,{title:t("notifications"),description:t("notificationsDesc")})}export{p as default};

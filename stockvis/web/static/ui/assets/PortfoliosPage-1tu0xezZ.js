@@ -1,1 +1,0 @@
-import{q as t,k as r}from"./index-DiL3sOkG.js";import{P as e}from"./Placeholder-COcxbPFN.js";import{p as s}from"./text-Biu7dpfe.js";import"./usePageTitle-4V8uDvIJ.js";function f(){const o=t(s);return r.jsx(e,{title:o("portfolios"),description:o("portfoliosDesc")})}export{f as default};

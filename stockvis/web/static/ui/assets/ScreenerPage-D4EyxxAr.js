@@ -1,1 +1,0 @@
-import{q as r,k as t}from"./index-DiL3sOkG.js";import{P as o}from"./Placeholder-COcxbPFN.js";import{p as s}from"./text-Biu7dpfe.js";import"./usePageTitle-4V8uDvIJ.js";function p(){const e=r(s);return t.jsx(o,{title:e("screener"),description:e("screenerDesc")})}export{p as default};

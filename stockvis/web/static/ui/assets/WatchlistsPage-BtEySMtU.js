@@ -1,1 +1,0 @@
-import{q as s,k as e}from"./index-DiL3sOkG.js";import{P as o}from"./Placeholder-COcxbPFN.js";import{p as r}from"./text-Biu7dpfe.js";import"./usePageTitle-4V8uDvIJ.js";function p(){const t=s(r);return e.jsx(o,{title:t("watchlists"),description:t("watchlistsDesc")})}export{p as default};
