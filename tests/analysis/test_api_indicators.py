@@ -16,7 +16,7 @@ from django.test import Client
 from stockvis.analysis import services
 from stockvis.analysis.sessions import closed_bar_count
 from stockvis.collector.demo import demo_load
-from stockvis.collector.services import prices_import
+from stockvis.collector.imports import prices_import
 from stockvis.market.models import Asset, DailyPrice, WeeklyPrice
 from stockvis.market.signals import prices_changed
 from stockvis.providers.csvfile.parser import parse_price_csv
@@ -351,8 +351,8 @@ def test_each_parameter_out_of_range_is_a_400_naming_it_and_what_is_allowed(
 
     assert response.status_code == 400
     body = response.json()
-    assert list(body["detail"]) == [param]
-    assert allowed in body["detail"][param][0]
+    assert list(body["fields"]) == [param]
+    assert allowed in body["fields"][param][0]
 
 
 @pytest.mark.parametrize(

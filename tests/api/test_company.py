@@ -6,7 +6,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from stockvis.collector import services
+from stockvis.collector.ingest import profile_upsert, statements_upsert
+from stockvis.collector.registration import asset_register
 from stockvis.market.models import Asset, BalanceSheet, CompanyProfile
 from stockvis.providers.alphavantage import processors
 from stockvis.providers.base import StatementKind
@@ -43,13 +44,13 @@ def _load(shared_data: Path, filename: str) -> dict[str, Any]:
 def ibm(shared_data: Path, db: None) -> dict[str, Any]:
     """IBM registered from its real overview and its real statements ingested by the collector."""
     overview = processors.parse_overview(_load(shared_data, "OVERVIEW_b1e86153.json"), "IBM")
-    asset = services.asset_register(
+    asset = asset_register(
         info=processors.asset_info_from_overview(overview), market="US", source="alphavantage"
     )
     payloads = {}
     for path, (filename, kind) in STATEMENT_FILES.items():
         payloads[path] = _load(shared_data, filename)
-        services.statements_upsert(
+        statements_upsert(
             asset=asset,
             reports=processors.parse_statements(payloads[path], kind, "IBM"),
             source="alphavantage",
@@ -61,7 +62,7 @@ def test_the_real_ibm_overview_reads_back_with_every_number_equal_to_the_file(
     ibm: dict[str, Any], shared_data: Path, client: Client
 ) -> None:
     payload = _load(shared_data, "OVERVIEW_b1e86153.json")
-    services.profile_upsert(
+    profile_upsert(
         asset=Asset.objects.by_symbol("IBM"),
         overview=processors.parse_overview(payload, "IBM"),
         source="alphavantage",
@@ -134,7 +135,7 @@ def test_bad_statement_parameters_are_a_400_naming_the_allowed_values(
 ) -> None:
     response = client.get(f"{API}/cashflow/ibm/", params)
     assert response.status_code == 400
-    assert allowed in response.json()["detail"][field][0]
+    assert allowed in response.json()["fields"][field][0]
 
 
 @pytest.mark.parametrize("path", ["overview", *STATEMENT_FILES])
@@ -143,7 +144,7 @@ def test_company_endpoints_answer_404_for_an_unknown_symbol(
 ) -> None:
     response = client.get(f"{API}/{path}/NOPE/")
     assert response.status_code == 404
-    assert response.json()["error"] == "unknown symbol NOPE"
+    assert response.json() == {"error": "not_found", "detail": "unknown symbol NOPE"}
 
 
 def test_the_overview_has_the_latest_price_and_change_from_stored_bars(

@@ -17,7 +17,11 @@ MODULES = [
     "stockvis.providers.aggregate",
     "stockvis.providers.ratelimit",
     "stockvis.providers.retry",
+    "stockvis.providers.circuit",
+    "stockvis.providers.deadline",
     "stockvis.collector.validators",
+    "stockvis.providers.alphavantage.actions",
+    "stockvis.market.adjustment",
 ]
 
 

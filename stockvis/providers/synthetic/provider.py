@@ -76,6 +76,8 @@ class SyntheticProvider:
     name = "synthetic"
     label = SYNTHETIC_LABEL
     synthetic = True
+    #: Weekly bars are daily ones aggregated: the collector rebuilds them from stored dailies.
+    weekly_aggregated = True
 
     def _demo(self, symbol: str) -> DemoAsset:
         try:
@@ -88,7 +90,7 @@ class SyntheticProvider:
             ) from None
 
     def supports(self, asset: AssetRef, kind: DataKind) -> bool:
-        if asset.symbol not in DEMO_BY_SYMBOL:
+        if asset.symbol not in DEMO_BY_SYMBOL or kind == DataKind.ACTIONS:
             return False
         if kind in (DataKind.OVERVIEW, DataKind.STATEMENTS):
             return asset.category == Category.STOCK

@@ -45,7 +45,7 @@ export function usePortfolioValuations(enabled: boolean) {
     enabled,
   });
   const valuations = useQueries({
-    queries: (portfolios.data ?? []).map((portfolio) => ({
+    queries: (portfolios.data?.results ?? []).map((portfolio) => ({
       queryKey: ["valuation", portfolio.id],
       queryFn: () =>
         unwrap(
@@ -68,7 +68,7 @@ export function useWatchlists(enabled: boolean) {
 export function useNotifications(enabled: boolean) {
   return useQuery({
     queryKey: ["notifications", "list"],
-    queryFn: () => unwrap(api.GET("/api/v1/users/notifications/")),
+    queryFn: () => unwrap(api.GET("/api/v1/users/notifications/", { params: { query: { page_size: 5 } } })),
     enabled,
   });
 }

@@ -78,7 +78,7 @@ function WatchlistButton({ symbol, onDone }: { symbol: string; onDone: (message:
     mutationFn: async () => {
       const lists = await unwrap(api.GET("/api/v1/users/watchlists/"));
       const target =
-        lists[0] ?? (await unwrap(api.POST("/api/v1/users/watchlists/", { body: { name: "Watchlist" } })));
+        lists.results[0] ?? (await unwrap(api.POST("/api/v1/users/watchlists/", { body: { name: "Watchlist" } })));
       await unwrap(
         api.POST("/api/v1/users/watchlists/{id}/items/", { params: { path: { id: String(target.id) } }, body: { symbol } }),
       );
@@ -113,7 +113,7 @@ function HoldingForm({ symbol, currency, lastPrice, onDone, onCancel }: FormProp
     queryKey: ["portfolios"],
     queryFn: () => unwrap(api.GET("/api/v1/users/portfolios/")),
   });
-  const holdingPortfolios = (portfolios.data ?? []).filter((p) => p.mode !== "ledger");
+  const holdingPortfolios = (portfolios.data?.results ?? []).filter((p) => p.mode !== "ledger");
   const [portfolio, setPortfolio] = useState<string>("");
   const [quantity, setQuantity] = useState("1");
   const [price, setPrice] = useState(lastPrice === null ? "" : String(lastPrice));

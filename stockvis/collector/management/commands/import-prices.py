@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from stockvis.collector.imports import prices_import
 from stockvis.collector.management.commands._output import job_summary
-from stockvis.collector.services import prices_import
 from stockvis.providers.csvfile import CsvImportError, parse_price_csv
 
 
@@ -40,7 +40,11 @@ class Command(BaseCommand):
         except CsvImportError as exc:
             raise CommandError(f"{path.name}: {exc}") from None
         report = prices_import(
-            frame=parsed.frame, symbol=options["symbol"], source=source, warnings=parsed.warnings
+            frame=parsed.frame,
+            symbol=options["symbol"],
+            source=source,
+            warnings=parsed.warnings,
+            actions=parsed.actions,
         )
         self.stdout.write(f"{path.name}: {parsed.rows} rows read ({parsed.layout} layout)")
         self.stdout.write(job_summary(report))

@@ -1,1 +1,0 @@
-import{q as e,k as r}from"./index-Bv6jGLKZ.js";import{P as s}from"./Placeholder-D5YB9mXF.js";import{p as o}from"./text-DU--OilH.js";import"./usePageTitle-f37hcmaY.js";function m(){const t=e(o);return r.jsx(s,{title:t("alerts"),description:t("alertsDesc")})}export{m as default};

@@ -1,1 +1,0 @@
-import{q as e,k as o}from"./index-Bv6jGLKZ.js";import{P as r}from"./Placeholder-D5YB9mXF.js";import{p as a}from"./text-DU--OilH.js";import"./usePageTitle-f37hcmaY.js";function m(){const t=e(a);return o.jsx(r,{title:t("health"),description:t("healthDesc")})}export{m as default};

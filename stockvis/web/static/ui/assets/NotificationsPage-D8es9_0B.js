@@ -1,1 +1,0 @@
-import{q as o,k as i}from"./index-Bv6jGLKZ.js";import{P as e}from"./Placeholder-D5YB9mXF.js";import{p as s}from"./text-DU--OilH.js";import"./usePageTitle-f37hcmaY.js";function p(){const t=o(s);return i.jsx(e,{title:t("notifications"),description:t("notificationsDesc")})}export{p as default};

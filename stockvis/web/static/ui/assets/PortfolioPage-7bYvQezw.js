@@ -1,1 +1,0 @@
-import{q as t,k as r}from"./index-Bv6jGLKZ.js";import{P as e}from"./Placeholder-D5YB9mXF.js";import{p as i}from"./text-DU--OilH.js";import"./usePageTitle-f37hcmaY.js";function f(){const o=t(i);return r.jsx(e,{title:o("portfolio"),description:o("portfolioDesc")})}export{f as default};

@@ -1,1 +1,0 @@
-import{q as t,k as r}from"./index-Bv6jGLKZ.js";import{P as e}from"./Placeholder-D5YB9mXF.js";import{p as s}from"./text-DU--OilH.js";import"./usePageTitle-f37hcmaY.js";function f(){const o=t(s);return r.jsx(e,{title:o("portfolios"),description:o("portfoliosDesc")})}export{f as default};

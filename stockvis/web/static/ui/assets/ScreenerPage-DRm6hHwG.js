@@ -1,1 +1,0 @@
-import{q as r,k as t}from"./index-Bv6jGLKZ.js";import{P as o}from"./Placeholder-D5YB9mXF.js";import{p as s}from"./text-DU--OilH.js";import"./usePageTitle-f37hcmaY.js";function p(){const e=r(s);return t.jsx(o,{title:e("screener"),description:e("screenerDesc")})}export{p as default};

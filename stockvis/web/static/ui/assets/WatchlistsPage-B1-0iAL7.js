@@ -1,1 +1,0 @@
-import{q as s,k as e}from"./index-Bv6jGLKZ.js";import{P as o}from"./Placeholder-D5YB9mXF.js";import{p as r}from"./text-DU--OilH.js";import"./usePageTitle-f37hcmaY.js";function p(){const t=s(r);return e.jsx(o,{title:t("watchlists"),description:t("watchlistsDesc")})}export{p as default};
