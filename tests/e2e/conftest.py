@@ -54,7 +54,8 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
+        # Generous: on a loaded shared machine the demo data alone can take minutes.
+        deadline = time.monotonic() + 300
         while True:
             assert server.poll() is None, log_path.read_text()
             with contextlib.suppress(httpx.TransportError):

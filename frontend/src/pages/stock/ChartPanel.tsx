@@ -5,11 +5,12 @@ import { useSearchParams } from "react-router";
 
 import { ApiErrorMessage } from "../../components/ApiErrorMessage/ApiErrorMessage";
 import { PriceChart } from "../../components/PriceChart/PriceChart";
-import { buildLayers, snapToBars } from "../../components/PriceChart/layers";
+import { buildLayers, liveBar, snapToBars } from "../../components/PriceChart/layers";
 import type { Bar, EventMarker, Oscillator, Overlay } from "../../components/PriceChart/layers";
 import { SyntheticBadge } from "../../components/SyntheticBadge/SyntheticBadge";
 import { formatDate, formatPercent, formatPrice } from "../../format";
 import { useLang, useText } from "../../i18n";
+import { useLiveQuote } from "../../live";
 import { PERIODS, useChart, useIndicators } from "./queries";
 import type { BarType, Period } from "./queries";
 import { stockText } from "./text";
@@ -52,6 +53,11 @@ export function ChartPanel({ symbol, name, currency }: { symbol: string; name: s
   };
 
   const bars: Bar[] = useMemo(() => chart.data?.bars ?? [], [chart.data]);
+  const quote = useLiveQuote(symbol);
+  const forming = useMemo(
+    () => (quote === undefined ? null : liveBar(bars, quote, type === "weekly")),
+    [bars, quote, type],
+  );
   const layers = useMemo(() => {
     const data = indicators.data;
     if (data === undefined) return [];
@@ -133,6 +139,7 @@ export function ChartPanel({ symbol, name, currency }: { symbol: string; name: s
         <figure className="chart-figure" aria-busy={chart.isFetching}>
           <PriceChart
             bars={bars}
+            liveBar={forming}
             precision={currency === "KRW" ? 0 : 2}
             layers={layers}
             markers={markers}

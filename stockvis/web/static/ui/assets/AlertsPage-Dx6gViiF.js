@@ -1,1 +1,0 @@
-import{q as e,k as r}from"./index-B_ooLVg1.js";import{P as s}from"./Placeholder-PpSVlg0J.js";import{p as o}from"./text-Bw5S6O23.js";import"./usePageTitle-8CavNyJc.js";function m(){const t=e(o);return r.jsx(s,{title:t("alerts"),description:t("alertsDesc")})}export{m as default};

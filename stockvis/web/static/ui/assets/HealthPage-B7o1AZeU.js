@@ -1,1 +1,0 @@
-import{q as e,k as o}from"./index-B_ooLVg1.js";import{P as r}from"./Placeholder-PpSVlg0J.js";import{p as a}from"./text-Bw5S6O23.js";import"./usePageTitle-8CavNyJc.js";function m(){const t=e(a);return o.jsx(r,{title:t("health"),description:t("healthDesc")})}export{m as default};

@@ -1,1 +1,0 @@
-import{q as o,k as i}from"./index-B_ooLVg1.js";import{P as e}from"./Placeholder-PpSVlg0J.js";import{p as s}from"./text-Bw5S6O23.js";import"./usePageTitle-8CavNyJc.js";function p(){const t=o(s);return i.jsx(e,{title:t("notifications"),description:t("notificationsDesc")})}export{p as default};

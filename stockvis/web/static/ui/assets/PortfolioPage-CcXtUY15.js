@@ -1,1 +1,0 @@
-import{q as t,k as r}from"./index-B_ooLVg1.js";import{P as e}from"./Placeholder-PpSVlg0J.js";import{p as i}from"./text-Bw5S6O23.js";import"./usePageTitle-8CavNyJc.js";function f(){const o=t(i);return r.jsx(e,{title:o("portfolio"),description:o("portfolioDesc")})}export{f as default};

@@ -1,1 +1,0 @@
-import{q as r,k as t}from"./index-B_ooLVg1.js";import{P as o}from"./Placeholder-PpSVlg0J.js";import{p as s}from"./text-Bw5S6O23.js";import"./usePageTitle-8CavNyJc.js";function p(){const e=r(s);return t.jsx(o,{title:e("screener"),description:e("screenerDesc")})}export{p as default};

@@ -1,1 +1,0 @@
-import{q as s,k as e}from"./index-B_ooLVg1.js";import{P as o}from"./Placeholder-PpSVlg0J.js";import{p as r}from"./text-Bw5S6O23.js";import"./usePageTitle-8CavNyJc.js";function p(){const t=s(r);return e.jsx(o,{title:t("watchlists"),description:t("watchlistsDesc")})}export{p as default};
