@@ -1,1 +1,0 @@
-import{q as e,k as r}from"./index-BnxiKYPb.js";import{P as s}from"./Placeholder-BT2BrPcA.js";import{p as o}from"./text-BkWpCC3l.js";import"./usePageTitle-DYv99DWy.js";function m(){const t=e(o);return r.jsx(s,{title:t("alerts"),description:t("alertsDesc")})}export{m as default};

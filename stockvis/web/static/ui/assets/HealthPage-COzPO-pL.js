@@ -1,1 +1,0 @@
-import{q as e,k as o}from"./index-BnxiKYPb.js";import{P as r}from"./Placeholder-BT2BrPcA.js";import{p as a}from"./text-BkWpCC3l.js";import"./usePageTitle-DYv99DWy.js";function m(){const t=e(a);return o.jsx(r,{title:t("health"),description:t("healthDesc")})}export{m as default};

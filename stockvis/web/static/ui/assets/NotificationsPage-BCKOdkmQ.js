@@ -1,1 +1,0 @@
-import{q as o,k as i}from"./index-BnxiKYPb.js";import{P as e}from"./Placeholder-BT2BrPcA.js";import{p as s}from"./text-BkWpCC3l.js";import"./usePageTitle-DYv99DWy.js";function p(){const t=o(s);return i.jsx(e,{title:t("notifications"),description:t("notificationsDesc")})}export{p as default};

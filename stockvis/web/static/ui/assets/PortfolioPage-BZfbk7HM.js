@@ -1,1 +1,0 @@
-import{q as t,k as r}from"./index-BnxiKYPb.js";import{P as e}from"./Placeholder-BT2BrPcA.js";import{p as i}from"./text-BkWpCC3l.js";import"./usePageTitle-DYv99DWy.js";function f(){const o=t(i);return r.jsx(e,{title:o("portfolio"),description:o("portfolioDesc")})}export{f as default};

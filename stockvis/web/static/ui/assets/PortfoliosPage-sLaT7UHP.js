@@ -1,1 +1,0 @@
-import{q as t,k as r}from"./index-BnxiKYPb.js";import{P as e}from"./Placeholder-BT2BrPcA.js";import{p as s}from"./text-BkWpCC3l.js";import"./usePageTitle-DYv99DWy.js";function f(){const o=t(s);return r.jsx(e,{title:o("portfolios"),description:o("portfoliosDesc")})}export{f as default};

@@ -1,1 +1,0 @@
-import{q as r,k as t}from"./index-BnxiKYPb.js";import{P as o}from"./Placeholder-BT2BrPcA.js";import{p as s}from"./text-BkWpCC3l.js";import"./usePageTitle-DYv99DWy.js";function p(){const e=r(s);return t.jsx(o,{title:e("screener"),description:e("screenerDesc")})}export{p as default};

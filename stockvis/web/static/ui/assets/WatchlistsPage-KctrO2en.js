@@ -1,1 +1,0 @@
-import{q as s,k as e}from"./index-BnxiKYPb.js";import{P as o}from"./Placeholder-BT2BrPcA.js";import{p as r}from"./text-BkWpCC3l.js";import"./usePageTitle-DYv99DWy.js";function p(){const t=s(r);return e.jsx(o,{title:t("watchlists"),description:t("watchlistsDesc")})}export{p as default};
