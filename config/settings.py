@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "stockvis.portfolios",
     "stockvis.realtime",
     "stockvis.ml",
+    "stockvis.web",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +235,8 @@ STATICFILES_DIRS = [p for p in [BASE_DIR / "frontend" / "dist"] if p.is_dir()]
 # Serve straight from the apps' folders so the embedded run needs no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# The web UI's bundles carry a content hash in their names (app-3fA9_kQz.js): cache them a year.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/static/ui/assets/.+-[A-Za-z0-9_-]{8}\.\w+$"
 
 # --- API -----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
