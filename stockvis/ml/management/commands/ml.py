@@ -117,6 +117,8 @@ class Command(BaseCommand):
                     model.status,
                     model.status_reason,
                 )
+            for reason in result.get("skipped", []):
+                table.add_row(symbol, "-", "-", "-", "-", "skipped", reason)
             if "error" in result:
                 table.add_row(symbol, "-", "-", "-", "-", "[red]failed[/red]", result["error"])
         self.console.print(table)
