@@ -195,11 +195,20 @@ def chart_rows(asset: Asset, window: ChartWindow, *, source: str | None = None) 
     rows are fetched with the queryset's own SQL on a plain cursor, skipping Django's per-row
     iterator, which cost as much as the fetch itself.
     """
-    chosen = source or serving_source(asset, window.bar_type)
-    if chosen is None:
-        return ChartRows(asset.preferred_source, [])
-    bars = BAR_MODELS[window.bar_type]._default_manager.filter(asset=asset, source=chosen)
+    model = BAR_MODELS[window.bar_type]
+    chosen = source or asset.preferred_source
+    bars = model._default_manager.filter(asset=asset, source=chosen)
     latest = bars.order_by("-date").values_list("date", flat=True).first()
+    # A real preferred source with bars is what ``serving_source`` answers: no second query
+    # in the usual case. Otherwise the rule decides (demo assets, real data beside demo data).
+    if source is None and (latest is None or chosen == SYNTHETIC_SOURCE):
+        serving = serving_source(asset, window.bar_type)
+        if serving is None:
+            return ChartRows(chosen, [])
+        if serving != chosen:
+            chosen = serving
+            bars = model._default_manager.filter(asset=asset, source=chosen)
+            latest = bars.order_by("-date").values_list("date", flat=True).first()
     if latest is None:
         return ChartRows(chosen, [])
     rows = bars

@@ -70,20 +70,23 @@ def portfolio_valuation(
     """
     inputs = selectors.portfolio_inputs(portfolio)
     quotes = selectors.quotes_on(inputs.assets.values(), on)
+    # Served from demo bars; a live quote of such a symbol comes from the demo feed too.
+    demo = {symbol for symbol, quote in quotes.items() if quote.synthetic}
     quotes.update({symbol: q for symbol, q in (live or {}).items() if symbol in inputs.assets})
     base = portfolio.base_currency
     needs_fx = any(asset.currency != base for asset in inputs.assets.values())
-    fx_close = selectors.usd_krw_close_on_or_before(on) if needs_fx else None
-    if needs_fx and fx_close is None:
-        raise ValuationUnavailable(f"no stored {selectors.FX_PAIR} close on or before {on}")
     held = inputs.positions
     fx = FxRates({})
+    fx_close: tuple[dt.date, Decimal] | None = None
     try:
-        if fx_close is not None:
+        if needs_fx:
             # Rates from the oldest day anything is converted at: a transaction or a previous close.
             days = [tx.date for tx in inputs.transactions]
             days += [q.previous_date for q in quotes.values() if q.previous_date is not None]
-            closes = selectors.usd_krw_history(start=min(*days, on), end=on)
+            closes = selectors.usd_krw_rates(start=min(*days, on), end=on)
+            if not closes:
+                raise ValuationUnavailable(f"no stored {selectors.FX_PAIR} close on or before {on}")
+            fx_close = max(closes.items())
             # The valuation day's rate is the close on or before it, as the payload says.
             fx = FxRates.usd_krw({**closes, on: fx_close[1]})
             held = list(positions_in_base(inputs.transactions, base_currency=base, fx=fx).values())
@@ -109,7 +112,9 @@ def portfolio_valuation(
         p.symbol: released[p.symbol] if p.in_base is None else p.in_base.released_cost
         for p in positions
     }
-    synthetic = any(quotes[p.symbol].synthetic for p in positions if p.symbol in quotes)
+    synthetic = any(
+        p.symbol in demo or quotes[p.symbol].synthetic for p in positions if p.symbol in quotes
+    )
     return ValuationReport(
         portfolio, valuation, quotes, released, released_base, fx_close, unpriced, synthetic
     )
