@@ -26,6 +26,7 @@ from django.db.models import (
 from django.db.models.expressions import Window
 from django.db.models.functions import Cast, RowNumber
 
+from stockvis.core import numbers
 from stockvis.core.symbols import InvalidSymbol, normalize_symbol
 from stockvis.market.models import (
     STATEMENT_MODELS,
@@ -42,6 +43,7 @@ from stockvis.market.models import (
     WeeklyPrice,
 )
 from stockvis.market.params import ChartWindow
+from stockvis.market.splits import SplitBook
 
 BAR_MODELS: dict[str, type[PriceBarBase]] = {"daily": DailyPrice, "weekly": WeeklyPrice}
 
@@ -275,19 +277,29 @@ def latest_quotes(assets: Iterable[Asset]) -> dict[int, LatestQuote]:
     bars: dict[tuple[int, str], dict[int, tuple[dt.date, float]]] = {}
     for asset_id, source, rank, day, close in rows:
         bars.setdefault((asset_id, source), {})[rank] = (day, close)
+    splits = SplitBook.for_assets(by_id.values())
     quotes: dict[int, LatestQuote] = {}
     for asset_id, source in serving.items():
         if (asset_id, source) not in bars:
             continue
         last_day, last_close = bars[asset_id, source][1]
         previous = bars[asset_id, source].get(2)
-        previous_close = previous[1] if previous else None
+        # Per post-split share: a split day's change is the real move, not -50 %.
+        previous_close = (
+            previous[1] / splits.ratio(asset_id, previous[0], last_day) if previous else None
+        )
         change = last_close - previous_close if previous_close is not None else None
         change_percent = (
             change / previous_close * 100 if change is not None and previous_close else None
         )
         quotes[asset_id] = LatestQuote(
-            asset_id, source, last_day, last_close, previous_close, change, change_percent
+            asset_id,
+            source,
+            last_day,
+            last_close,
+            previous_close,
+            numbers.price(change),
+            numbers.percent(change_percent),
         )
     return quotes
 

@@ -55,17 +55,6 @@ def query_data(query_params: Mapping[str, str]) -> dict[str, str]:
     return dict(query_params.items())
 
 
-# --- Errors (schema only: stockvis.core.api.exception_handler writes them) ------------------
-
-
-class MarketErrorSerializer(serializers.Serializer[Any]):
-    error = serializers.CharField(help_text="What went wrong, in one sentence.")
-    detail = serializers.JSONField(
-        required=False, help_text="Per-parameter messages for a 400, naming the allowed values."
-    )
-    retry_after = serializers.IntegerField(required=False, help_text="Seconds to wait (429 only).")
-
-
 # --- Input ----------------------------------------------------------------------------------
 
 
@@ -493,6 +482,13 @@ class BarsBySourceSerializer(serializers.Serializer[Any]):
 class SymbolStatusSerializer(serializers.Serializer[Any]):
     symbol = serializers.CharField()
     stock_exists = serializers.BooleanField(help_text="The symbol is in the asset master.")
+    resolved = serializers.BooleanField(
+        help_text="A provider has described the asset (false: added by a user, not yet known)."
+    )
+    problem = serializers.CharField(
+        allow_null=True,
+        help_text="Why the latest collection of the symbol failed, or why it is unresolved.",
+    )
     has_overview = serializers.BooleanField()
     has_prices = serializers.BooleanField(help_text="At least one daily bar.")
     has_financial = serializers.BooleanField(help_text="At least one statement.")

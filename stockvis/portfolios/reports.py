@@ -69,7 +69,7 @@ def portfolio_valuation(
     date (``valuation.BASE_CURRENCY_FORMULAS``). Holdings whose symbol has no price yet are
     listed in ``unpriced`` and left out of the totals until their collection completes.
     """
-    inputs = selectors.portfolio_inputs(portfolio)
+    inputs = selectors.portfolio_inputs(portfolio, splits_up_to=on)
     quotes = selectors.quotes_on(inputs.assets.values(), on)
     # Served from demo bars; a live quote of such a symbol comes from the demo feed too.
     demo = {symbol for symbol, quote in quotes.items() if quote.synthetic}
@@ -210,7 +210,7 @@ def portfolio_history(
     first stored USD-KRW close when a conversion is needed, and never more than ``max_days``
     before ``end`` (the size bound of the answer). Every calendar day is a point.
     """
-    inputs = selectors.portfolio_inputs(portfolio)
+    inputs = selectors.portfolio_inputs(portfolio, splits_up_to=end)
     base = portfolio.base_currency
     points: list[ValuePoint] = []
     estimated_before: dt.date | None = None
@@ -227,7 +227,9 @@ def portfolio_history(
             start = max(start, min(fx_closes))
             fx_closes, estimated_before = _rates_reaching_back(fx_closes, first_day)
         if start <= end:
-            history = selectors.close_history(inputs.assets.values(), start=start, end=end)
+            history = selectors.close_history(
+                inputs.assets.values(), start=start, end=end, split_adjusted=True
+            )
             try:
                 points = value_history(
                     inputs.transactions,

@@ -16,8 +16,10 @@ from django.db.models.functions import RowNumber
 
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset, DailyPrice
 from stockvis.market.selectors import serving_bars_of, serving_sources
+from stockvis.market.splits import SplitBook
 from stockvis.portfolios import ledger
 from stockvis.portfolios.models import Holding, Portfolio, PortfolioMode, Transaction
+from stockvis.portfolios.splits import split_adjusted
 from stockvis.portfolios.valuation import AssetMeta, PriceQuote
 
 FX_SYMBOL = "USD-KRW"
@@ -100,13 +102,24 @@ def holdings_as_ledger(portfolio: Portfolio) -> tuple[list[ledger.Transaction], 
     return entries, assets
 
 
-def portfolio_inputs(portfolio: Portfolio) -> PortfolioInputs:
-    """Positions of a portfolio: replayed from its ledger, or read from its holdings."""
+def portfolio_inputs(
+    portfolio: Portfolio, *, splits_up_to: dt.date | None = None
+) -> PortfolioInputs:
+    """Positions of a portfolio: replayed from its ledger, or read from its holdings.
+
+    With ``splits_up_to``, entries before a split effective by that day are restated in
+    post-split shares (quantity × ratio, price ÷ ratio): the money paid stays what it was.
+    """
     if portfolio.mode == PortfolioMode.LEDGER:
         entries, assets = ledger_transactions(portfolio)
-        positions = list(ledger.positions_from_ledger(entries).values())
     else:
         entries, assets = holdings_as_ledger(portfolio)
+    if splits_up_to is not None:
+        book = SplitBook.for_assets(assets.values())
+        entries = split_adjusted(entries, book.by_symbol(assets.values()), up_to=splits_up_to)
+    if portfolio.mode == PortfolioMode.LEDGER:
+        positions = list(ledger.positions_from_ledger(entries).values())
+    else:
         positions = [
             ledger.Position.from_holding(tx.symbol, tx.quantity, tx.price, tx.currency)
             for tx in entries
@@ -187,12 +200,17 @@ def quotes_on(assets: Iterable[Asset], on: dt.date) -> dict[str, Quote]:
         if not missing:
             break
         found.update(_last_two_closes(missing, on_or_before=on, since=since))
+    splits = SplitBook.for_assets(by_id[asset_id] for asset_id in found)
     quotes: dict[str, Quote] = {}
     for asset_id, closes in found.items():
         symbol = by_id[asset_id].symbol
         (last_date, last), *rest = closes
-        previous = as_decimal(rest[0][1]) if rest else None
+        previous = None
         previous_date = rest[0][0] if rest else None
+        if rest:
+            # In post-split shares, so a split day is no -50 % day change (nor a false alert).
+            ratio = splits.ratio(asset_id, rest[0][0], last_date)
+            previous = as_decimal(rest[0][1] / ratio)
         quotes[symbol] = Quote(
             symbol, last_date, as_decimal(last), previous, previous_date, serving[asset_id]
         )
@@ -200,9 +218,13 @@ def quotes_on(assets: Iterable[Asset], on: dt.date) -> dict[str, Quote]:
 
 
 def close_history(
-    assets: Iterable[Asset], *, start: dt.date, end: dt.date
+    assets: Iterable[Asset], *, start: dt.date, end: dt.date, split_adjusted: bool = False
 ) -> dict[str, dict[dt.date, Decimal]]:
-    """Daily closes of each asset between two dates (plus the last one before ``start``)."""
+    """Daily closes of each asset between two dates (plus the last one before ``start``).
+
+    ``split_adjusted``: closes before a split effective by ``end`` are restated per post-split
+    share, to go with quantities restated the same way.
+    """
     by_id = {asset.pk: asset for asset in assets}
     history: dict[str, dict[dt.date, Decimal]] = {asset.symbol: {} for asset in by_id.values()}
     if not by_id:
@@ -218,6 +240,14 @@ def close_history(
     )
     for asset_id, date, close in rows.iterator(chunk_size=5000):
         history[by_id[asset_id].symbol][date] = as_decimal(close)
+    if split_adjusted:
+        book = SplitBook.for_assets(by_id.values())
+        for asset_id in book.events:
+            closes = history[by_id[asset_id].symbol]
+            for day, stored in closes.items():
+                ratio = book.ratio(asset_id, day, end)
+                if ratio != 1.0:
+                    closes[day] = as_decimal(float(stored) / ratio)
     return history
 
 

@@ -437,3 +437,16 @@ class SnapshotQuerySerializer(serializers.Serializer[Any]):
     since = BoundedDateTimeField(
         required=False, help_text="Only snapshots taken at or after this ISO 8601 date-time."
     )
+
+
+class PortfolioFilterSerializer(serializers.Serializer[Any]):
+    portfolio = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text="Only this portfolio's (one of yours).",
+    )
+
+
+class UnreadQuerySerializer(serializers.Serializer[Any]):
+    unread = serializers.BooleanField(required=False, help_text="Only unread ones.")

@@ -17,6 +17,8 @@ def test_the_status_of_a_collected_stock_is_complete_with_its_counts(
     assert body == {
         "symbol": "AAPL",
         "stock_exists": True,
+        "resolved": True,
+        "problem": None,
         "has_overview": True,
         "has_prices": True,
         "has_financial": True,

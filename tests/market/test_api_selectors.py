@@ -49,7 +49,9 @@ def test_latest_quotes_reads_any_number_of_assets_in_two_queries() -> None:
             _bar(asset, day, 100 + i + day)
     with CaptureQueriesContext(connection) as queries:
         quotes = latest_quotes(assets)
-    assert len(queries) == 2  # the serving sources, then the two newest bars of each
+    # The serving sources, the two newest bars of every asset, their splits (the change is per
+    # post-split share): never one query per asset.
+    assert len(queries) == 3
     first = quotes[assets[0].pk]
     assert (first.date, first.close, first.previous_close) == (dt.date(2026, 11, 19), 119, 118)
     assert first.change == 1
