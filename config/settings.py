@@ -390,8 +390,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "SnapshotKindEnum": "stockvis.portfolios.models.PortfolioSnapshot.Kind",
     "PortfolioModeEnum": "stockvis.portfolios.models.PortfolioMode",
     "CurrencyEnum": "stockvis.accounts.models.Currency",
-    "ModelTypeEnum": "stockvis.ml.models.ModelType",
-    "ModelStatusEnum": "stockvis.ml.models.ModelStatus",
 }
 
 # --- Realtime (WebSockets and the quote feed; see README "Realtime") ---
