@@ -15,6 +15,7 @@ from stockvis.providers.base import (
     AssetInfo,
     AssetRef,
     CompanyOverview,
+    CorporateActionRecord,
     DataKind,
     MarketDataProvider,
     ProviderError,
@@ -24,7 +25,7 @@ from stockvis.providers.base import (
     empty_price_frame,
 )
 from stockvis.providers.circuit import CircuitBreaker
-from stockvis.providers.csvfile import CsvImportError, parse_price_csv
+from stockvis.providers.csvfile import CsvImportError, ParsedPrices, parse_price_csv
 from stockvis.providers.deadline import call_with_deadline
 from stockvis.providers.fdr import FdrClient
 from stockvis.providers.fdr.client import default_listing, default_reader, is_network_error
@@ -152,7 +153,7 @@ class CsvDirectoryProvider:
         return self.directory / f"{symbol}.csv"
 
     def supports(self, asset: AssetRef, kind: DataKind) -> bool:
-        return kind == DataKind.DAILY and self._path(asset.symbol).is_file()
+        return kind in (DataKind.DAILY, DataKind.ACTIONS) and self._path(asset.symbol).is_file()
 
     def describe_asset(self, symbol: str) -> AssetInfo:
         raise ProviderError(
@@ -162,17 +163,23 @@ class CsvDirectoryProvider:
             provider=self.name,
         )
 
-    def daily_prices(self, asset: AssetRef, start: dt.date, end: dt.date) -> pd.DataFrame:
+    def _parsed(self, asset: AssetRef) -> ParsedPrices:
         path = self._path(asset.symbol)
         try:
-            parsed = parse_price_csv(path.read_bytes())
+            return parse_price_csv(path.read_bytes())
         except FileNotFoundError:
             raise ProviderError(
                 f"no file {path.name}", permanent=True, provider=self.name
             ) from None
         except CsvImportError as exc:
             raise ProviderError(f"{path.name}: {exc}", permanent=True, provider=self.name) from None
-        frame = parsed.frame
+
+    def corporate_actions(self, asset: AssetRef) -> list[CorporateActionRecord]:
+        """The ``Dividends`` and ``Stock Splits`` columns of a Yahoo-style file (else none)."""
+        return list(self._parsed(asset).actions)
+
+    def daily_prices(self, asset: AssetRef, start: dt.date, end: dt.date) -> pd.DataFrame:
+        frame = self._parsed(asset).frame
         mask = (frame["date"] >= pd.Timestamp(start)) & (frame["date"] <= pd.Timestamp(end))
         return frame.loc[mask].reset_index(drop=True)
 
