@@ -109,7 +109,7 @@ def portfolio_valuation(
         p.symbol: released[p.symbol] if p.in_base is None else p.in_base.released_cost
         for p in positions
     }
-    synthetic = any(inputs.assets[p.symbol].is_synthetic for p in positions)
+    synthetic = any(quotes[p.symbol].synthetic for p in positions if p.symbol in quotes)
     return ValuationReport(
         portfolio, valuation, quotes, released, released_base, fx_close, unpriced, synthetic
     )
@@ -214,7 +214,7 @@ def portfolio_history(
             "simple_return_pct": display_percent(simple_return_pct(points)),
             "time_weighted_return_pct": display_percent(time_weighted_return_pct(points)),
             "points": [point.to_display(base) for point in points],
-            "synthetic": any(asset.is_synthetic for asset in inputs.assets.values()),
+            "synthetic": selectors.serves_synthetic(inputs.assets.values()),
         }
     )
 

@@ -14,7 +14,8 @@ from decimal import Decimal, localcontext
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
-from stockvis.market.models import Asset, DailyPrice
+from stockvis.market.models import SYNTHETIC_SOURCE, Asset, DailyPrice
+from stockvis.market.selectors import serving_bars_of, serving_sources
 from stockvis.market.splits import SplitBook
 from stockvis.portfolios import ledger
 from stockvis.portfolios.models import Holding, Portfolio, PortfolioMode, Transaction
@@ -136,13 +137,11 @@ def asset_meta(asset: Asset) -> AssetMeta:
 
 
 def _last_two_closes(
-    asset_ids: Iterable[int], *, on_or_before: dt.date, since: dt.date | None, preferred: bool
+    serving: dict[int, str], *, on_or_before: dt.date, since: dt.date | None
 ) -> dict[int, list[tuple[dt.date, float]]]:
-    rows = DailyPrice.objects.filter(asset_id__in=list(asset_ids), date__lte=on_or_before)
+    rows = DailyPrice.objects.filter(serving_bars_of(serving), date__lte=on_or_before)
     if since is not None:
         rows = rows.filter(date__gte=since)
-    if preferred:
-        rows = rows.filter(source=F("asset__preferred_source"))
     ranked = (
         rows.annotate(
             rank=Window(RowNumber(), partition_by=[F("asset_id")], order_by=F("date").desc())
@@ -165,6 +164,11 @@ class Quote:
     last: Decimal
     previous_close: Decimal | None
     previous_date: dt.date | None = None
+    source: str = ""
+
+    @property
+    def synthetic(self) -> bool:
+        return self.source == SYNTHETIC_SOURCE
 
     @property
     def change(self) -> Decimal | None:
@@ -182,24 +186,20 @@ class Quote:
 
 
 def quotes_on(assets: Iterable[Asset], on: dt.date) -> dict[str, Quote]:
-    """Last close and previous close of each asset on or before ``on``, from its preferred source.
+    """Last close and previous close of each asset on or before ``on``, from its serving source
+    (``market.selectors.serving_sources``: real data before synthetic).
 
-    At most four queries whatever the number of assets: the recent window first, then without a
-    lower bound (and finally from any source) for the few assets it missed.
+    At most three queries whatever the number of assets: the serving sources, the recent window,
+    then without a lower bound for the few assets it missed.
     """
     by_id = {asset.pk: asset for asset in assets}
+    serving = serving_sources(by_id.values())
     found: dict[int, list[tuple[dt.date, float]]] = {}
-    attempts = (
-        (on - _RECENT_WINDOW, True),
-        (None, True),
-        (on - _RECENT_WINDOW, False),
-        (None, False),
-    )
-    for since, preferred in attempts:
-        missing = [asset_id for asset_id in by_id if asset_id not in found]
+    for since in (on - _RECENT_WINDOW, None):
+        missing = {asset_id: s for asset_id, s in serving.items() if asset_id not in found}
         if not missing:
             break
-        found.update(_last_two_closes(missing, on_or_before=on, since=since, preferred=preferred))
+        found.update(_last_two_closes(missing, on_or_before=on, since=since))
     splits = SplitBook.for_assets(by_id[asset_id] for asset_id in found)
     quotes: dict[str, Quote] = {}
     for asset_id, closes in found.items():
@@ -211,7 +211,9 @@ def quotes_on(assets: Iterable[Asset], on: dt.date) -> dict[str, Quote]:
             # In post-split shares, so a split day is no -50 % day change (nor a false alert).
             ratio = splits.ratio(asset_id, rest[0][0], last_date)
             previous = as_decimal(rest[0][1] / ratio)
-        quotes[symbol] = Quote(symbol, last_date, as_decimal(last), previous, previous_date)
+        quotes[symbol] = Quote(
+            symbol, last_date, as_decimal(last), previous, previous_date, serving[asset_id]
+        )
     return quotes
 
 
@@ -241,13 +243,9 @@ def close_history(
     # The close before the window carries into its first days (weekends, holidays).
     for symbol, quote in quotes_on(by_id.values(), start).items():
         history[symbol][quote.date] = quote.last
+    serving = serving_sources(by_id.values())
     rows = (
-        DailyPrice.objects.filter(
-            asset_id__in=list(by_id),
-            date__gte=start,
-            date__lte=end,
-            source=F("asset__preferred_source"),
-        )
+        DailyPrice.objects.filter(serving_bars_of(serving), date__gte=start, date__lte=end)
         .order_by()
         .values_list("asset_id", "date", "close")
     )
@@ -269,6 +267,11 @@ def usd_krw_history(*, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:
     if asset is None:
         return {}
     return close_history([asset], start=start, end=end)[FX_SYMBOL]
+
+
+def serves_synthetic(assets: Iterable[Asset]) -> bool:
+    """Whether any of ``assets`` is served from synthetic demo bars (real bars win)."""
+    return SYNTHETIC_SOURCE in serving_sources(assets).values()
 
 
 def has_prices(asset: Asset) -> bool:

@@ -23,12 +23,18 @@ from stockvis.providers.base import (
     StatementReport,
     SymbolMatch,
     empty_price_frame,
+    provider_unreachable,
 )
 from stockvis.providers.circuit import CircuitBreaker
 from stockvis.providers.csvfile import CsvImportError, ParsedPrices, parse_price_csv
 from stockvis.providers.deadline import call_with_deadline
 from stockvis.providers.fdr import FdrClient
-from stockvis.providers.fdr.client import default_listing, default_reader, is_network_error
+from stockvis.providers.fdr.client import (
+    default_listing,
+    default_reader,
+    is_network_error,
+    network_cause,
+)
 from stockvis.providers.ratelimit import ProviderLimits, RateLimiter
 from stockvis.providers.retry import RetryPolicy
 from stockvis.providers.synthetic import SyntheticProvider
@@ -116,6 +122,11 @@ def _limited_fdr_reader(limiter: RateLimiter, policy: RetryPolicy) -> Callable[.
         except ProviderError:
             raise
         except Exception as exc:
+            cause = network_cause(exc)
+            if cause is not None:
+                raise provider_unreachable(
+                    "fdr", f"reading {symbol}: {type(cause).__name__}"
+                ) from exc
             if is_network_error(exc):
                 raise ProviderError(
                     f"reading {symbol} failed: {type(exc).__name__}: {exc}", provider="fdr"
@@ -166,7 +177,8 @@ class CsvDirectoryProvider:
     def _parsed(self, asset: AssetRef) -> ParsedPrices:
         path = self._path(asset.symbol)
         try:
-            return parse_price_csv(path.read_bytes())
+            with path.open("rb") as stream:
+                return parse_price_csv(stream)
         except FileNotFoundError:
             raise ProviderError(
                 f"no file {path.name}", permanent=True, provider=self.name
