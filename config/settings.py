@@ -444,3 +444,8 @@ ML_RETIRE_TOLERANCE = env_float("ML_RETIRE_TOLERANCE", 0.25)
 ML_MONITOR_MIN_PREDICTIONS = env_int("ML_MONITOR_MIN_PREDICTIONS", 20)
 # Population stability index above which a feature counts as drifted (0.25: a major shift).
 ML_PSI_ALERT = env_float("ML_PSI_ALERT", 0.25)
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),  # type: ignore[dict-item]
+    "PredictionModelTypeEnum": "stockvis.ml.models.ModelType",
+    "PredictionModelStatusEnum": "stockvis.ml.models.ModelStatus",
+}
