@@ -226,7 +226,10 @@ CELERY_BEAT_MAX_LOOP_INTERVAL = 10
 
 # --- Health ----------------------------------------------------------------------------------
 # /healthz/ready waits for these background processes' heartbeats (worker, beat, feed).
-HEALTH_READY_COMPONENTS = env_list("HEALTH_READY_COMPONENTS", "worker,beat")
+HEALTH_READY_COMPONENTS = env_list(
+    "HEALTH_READY_COMPONENTS",
+    "worker,beat,feed" if env_bool("FEED_IN_SERVE", True) else "worker,beat",
+)
 # Seconds between heartbeats, and the age after which a process counts as gone.
 HEARTBEAT_INTERVAL = env_float("HEARTBEAT_INTERVAL", 10.0)
 HEALTH_STALE_AFTER = env_float("HEALTH_STALE_AFTER", 30.0)
