@@ -7,6 +7,7 @@ import datetime as dt
 
 from stockvis.core import calendars
 from stockvis.market.models import Asset, DailyPrice
+from stockvis.market.selectors import serving_source
 from stockvis.portfolios.models import Holding, PriceAlert, WatchlistItem
 from stockvis.providers.base import AssetRef, Category
 from stockvis.realtime import quotes
@@ -42,7 +43,8 @@ def _previous_close(asset: Asset, now: dt.datetime) -> float | None:
 
 def _stored_close_before(asset: Asset, today: dt.date) -> float | None:
     row = (
-        DailyPrice.objects.filter(asset=asset, source=asset.preferred_source, date__lt=today)
+        # The serving source (real data before synthetic), as the chart and valuation read it.
+        DailyPrice.objects.filter(asset=asset, source=serving_source(asset), date__lt=today)
         .order_by("-date")
         .values_list("close", flat=True)
         .first()
