@@ -14,6 +14,7 @@ from typing import Any
 from rest_framework import status
 from rest_framework.exceptions import APIException
 
+from stockvis.market.serializers import synthetic_notice
 from stockvis.portfolios import ledger, selectors
 from stockvis.portfolios.models import Portfolio
 from stockvis.portfolios.returns import (
@@ -151,6 +152,7 @@ def valuation_payload(report: ValuationReport) -> dict[str, Any]:
             "total": total,
             "unpriced": report.unpriced,
             "synthetic": report.synthetic,
+            "notice": synthetic_notice(report.synthetic),
         }
     )
 
@@ -164,6 +166,7 @@ def allocation_payload(report: ValuationReport) -> dict[str, Any]:
             **shown,
             "unpriced": report.unpriced,
             "synthetic": report.synthetic,
+            "notice": synthetic_notice(report.synthetic),
         }
     )
 
@@ -203,6 +206,8 @@ def portfolio_history(
                 )
             except (MissingFxRate, ledger.LedgerError) as exc:
                 raise ValuationUnavailable(str(exc)) from None
+    # An empty history shows no data at all, demo or not.
+    synthetic = bool(points) and any(asset.is_synthetic for asset in inputs.assets.values())
     return jsonable(
         {
             "portfolio": _portfolio_ref(portfolio),
@@ -212,7 +217,8 @@ def portfolio_history(
             "simple_return_pct": display_percent(simple_return_pct(points)),
             "time_weighted_return_pct": display_percent(time_weighted_return_pct(points)),
             "points": [point.to_display(base) for point in points],
-            "synthetic": any(asset.is_synthetic for asset in inputs.assets.values()),
+            "synthetic": synthetic,
+            "notice": synthetic_notice(synthetic),
         }
     )
 

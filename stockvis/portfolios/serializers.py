@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from stockvis.accounts.models import Currency
 from stockvis.core.fields import BoundedDateField, BoundedDateTimeField
+from stockvis.market.serializers import synthetic_notice
 from stockvis.portfolios.alerts import Condition, threshold_text
 from stockvis.portfolios.models import (
     AlertKind,
@@ -188,6 +189,9 @@ class WatchlistItemSerializer(serializers.Serializer[Any]):
     currency = serializers.CharField()
     added_at = serializers.DateTimeField()
     synthetic = serializers.BooleanField()
+    notice = serializers.CharField(
+        allow_null=True, help_text="Says the figures come from demo data when `synthetic`."
+    )
     quote = QuoteSerializer(allow_null=True, help_text="Null until the symbol has prices.")
 
 
@@ -210,6 +214,7 @@ class WatchlistSerializer(serializers.ModelSerializer[Watchlist]):
                     "currency": item.asset.currency,
                     "added_at": item.added_at,
                     "synthetic": item.asset.is_synthetic,
+                    "notice": synthetic_notice(item.asset.is_synthetic),
                     "quote": quotes.get(item.asset.symbol),
                 }
             ).data
@@ -357,6 +362,9 @@ class ValuationSerializer(serializers.Serializer[Any]):
     total = FiguresSerializer()
     unpriced = serializers.ListField(child=serializers.CharField())
     synthetic = serializers.BooleanField()
+    notice = serializers.CharField(
+        allow_null=True, help_text="Says the figures come from demo data when `synthetic`."
+    )
 
 
 class SliceSerializer(serializers.Serializer[Any]):
@@ -375,6 +383,9 @@ class AllocationSerializer(serializers.Serializer[Any]):
     by_currency = SliceSerializer(many=True)
     unpriced = serializers.ListField(child=serializers.CharField())
     synthetic = serializers.BooleanField()
+    notice = serializers.CharField(
+        allow_null=True, help_text="Says the figures come from demo data when `synthetic`."
+    )
 
 
 class HistoryPointSerializer(serializers.Serializer[Any]):
@@ -395,6 +406,9 @@ class HistorySerializer(serializers.Serializer[Any]):
     time_weighted_return_pct = DecimalString(allow_null=True)
     points = HistoryPointSerializer(many=True)
     synthetic = serializers.BooleanField()
+    notice = serializers.CharField(
+        allow_null=True, help_text="Says the figures come from demo data when `synthetic`."
+    )
 
 
 class DateQuerySerializer(serializers.Serializer[Any]):
