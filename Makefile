@@ -7,13 +7,14 @@ endif
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/stockvis
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: help bootstrap install install-run run test test-unit test-integration lint format bench
+.PHONY: help bootstrap install install-run run test test-unit test-integration lint format bench ui ui-schema ui-test
 
 help:
 	@echo "make run    start web (ASGI), Celery worker and beat on SQLite with demo data (port \$$PORT, default 8000)"
 	@echo "make test   run the whole test suite (unit, e2e, then PostgreSQL/Redis integration)"
 	@echo "make lint   ruff and mypy"
 	@echo "make bench  run the benchmarks in bench/"
+	@echo "make ui     regenerate the API types and rebuild the web UI into stockvis/web/static/ui (needs Node.js)"
 
 # uv is the only thing we need from outside the lock file; fetch it from the package index if missing.
 bootstrap:
@@ -33,7 +34,7 @@ install: bootstrap
 run: install-run
 	$(UV) run --no-sync stockvis serve
 
-test: install
+test: install ui-test
 	$(UV) run pytest -m "not integration" -p no:cacheprovider
 	DATABASE_URL=$(PG_TEST_URL) REDIS_URL=$(REDIS_TEST_URL) $(UV) run pytest -m integration -p no:cacheprovider
 
@@ -57,3 +58,25 @@ bench: install
 	@failed=""; for b in bench/*.py; do n=$$(basename $$b .py); [ "$$n" = "__init__" ] && continue; \
 	  echo "== bench.$$n"; $(UV) run python -m bench.$$n || failed="$$failed $$n"; done; \
 	  if [ -n "$$failed" ]; then echo "missed a target:$$failed"; exit 1; fi
+
+# --- Web UI (Node.js is needed only here; `make run` serves the committed build) -------------
+UI_BUILT := stockvis/web/static/ui
+
+# Dump the server's OpenAPI schema and regenerate frontend/src/api/schema.d.ts from it.
+ui-schema: install
+	$(UV) run stockvis spectacular --file var/openapi.json --format openapi-json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && node scripts/api-types.mjs
+
+# Rebuild the committed UI files after changing frontend/ (commit what changes).
+ui: ui-schema
+	cd frontend && npm run build
+
+# Type-check, run vitest (which fails when the API types drift from the schema), and check that a
+# fresh build equals the committed one.
+ui-test: install
+	$(UV) run stockvis spectacular --file var/openapi.json --format openapi-json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run typecheck && npx vitest run
+	rm -rf var/ui-build
+	cd frontend && UI_OUT_DIR=../var/ui-build npx vite build --logLevel warn
+	@diff -r var/ui-build $(UI_BUILT) >/dev/null || { diff -r var/ui-build $(UI_BUILT) | head -20; \
+	  echo "the committed web UI build differs from a fresh build: run make ui and commit $(UI_BUILT)"; exit 1; }

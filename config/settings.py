@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
 from config.env import env_bool, env_float, env_int, env_list, env_path, env_str
+from config.log_config import logging_config
+from config.openapi import openapi_settings
 from config.secret_key import secret_key_from_var_dir
 from config.security import DEFAULT_CONTENT_SECURITY_POLICY, proxy_ssl_header
 
@@ -81,6 +83,7 @@ INSTALLED_APPS = [
     "stockvis.portfolios",
     "stockvis.realtime",
     "stockvis.ml",
+    "stockvis.web",
 ]
 
 MIDDLEWARE = [
@@ -234,6 +237,8 @@ STATICFILES_DIRS = [p for p in [BASE_DIR / "frontend" / "dist"] if p.is_dir()]
 # Serve straight from the apps' folders so the embedded run needs no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# The web UI's bundles carry a content hash in their names (app-3fA9_kQz.js): cache them a year.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/static/ui/assets/.+-[A-Za-z0-9_-]{8}\.\w+$"
 
 # --- API -----------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -275,27 +280,7 @@ SIMPLE_JWT = {
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
 }
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Stock-Vis API",
-    "DESCRIPTION": "Market data, indicators, portfolios and predictions. Data from the "
-    "`synthetic` provider is demo data and is marked `synthetic: true`.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "COMPONENT_SPLIT_REQUEST": True,
-    # Swagger UI's files come from the sidecar package, so /api/docs/ works offline.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "stockvis.core.schema.document_error_responses",
-    ],
-    # Two choice sets share the field name "period": chart windows and statement periods.
-    "ENUM_NAME_OVERRIDES": {
-        "ChartPeriodEnum": "stockvis.market.params.PERIOD_CHOICES",
-        "StatementPeriodEnum": "stockvis.market.params.STATEMENT_PERIOD_CHOICES",
-    },
-}
+SPECTACULAR_SETTINGS = openapi_settings()
 
 # --- Providers and collection ----------------------------------------------------------------
 DEMO_DATA = env_bool("DEMO_DATA", True)
@@ -322,6 +307,11 @@ RATE_LIMIT_MAX_WAIT = env_float("RATE_LIMIT_MAX_WAIT", 120.0)
 RATE_LIMIT_TZ = env_str("RATE_LIMIT_TZ", "UTC")
 # `collect --provider csv` reads <SYMBOL>.csv files from here.
 CSV_IMPORT_DIR = env_path("CSV_IMPORT_DIR", VAR_DIR / "import", base=BASE_DIR)
+# `import-prices` refuses a file larger than this many bytes (0: no limit); files are streamed.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 200_000_000)
+# A running job whose heartbeat is older than this many seconds is marked failed (its process
+# is gone); on the job's own host a vanished pid is detected at once.
+JOB_STALE_AFTER = env_int("JOB_STALE_AFTER", 3600)
 # Days the scheduled collections re-read, so a missed day heals on the next run.
 COLLECT_WINDOW_DAYS = env_int("COLLECT_WINDOW_DAYS", 7)
 # Years of history fetched for a symbol a user adds that has no data yet.
@@ -334,30 +324,7 @@ LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
 if LOG_FORMAT not in {"json", "text"}:
     raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"context": {"()": "stockvis.core.logging.ContextFilter"}},
-    "formatters": {
-        "json": {"()": "stockvis.core.logging.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": LOG_FORMAT,
-            "filters": ["context"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # Third-party chatter that says nothing an operator acts on: one line per HTTP request made
-    # (httpx), per SQL query.
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        "httpx": {"level": "WARNING"},
-        "httpcore": {"level": "WARNING"},
-    },
-}
+LOGGING = logging_config(log_format=LOG_FORMAT, log_level=LOG_LEVEL)
 
 PORT = env_int("PORT", 8000)
 os.environ.setdefault("PORT", str(PORT))
@@ -375,17 +342,6 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Seconds before a post to a user's Discord webhook (price alerts) gives up.
 DISCORD_WEBHOOK_TIMEOUT = env_float("DISCORD_WEBHOOK_TIMEOUT", 5.0)
-SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
-    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),  # type: ignore[dict-item]
-    "TransactionKindEnum": "stockvis.portfolios.models.TransactionKind",
-    "AlertKindEnum": "stockvis.portfolios.models.AlertKind",
-    "SnapshotKindEnum": "stockvis.portfolios.models.PortfolioSnapshot.Kind",
-    "PortfolioModeEnum": "stockvis.portfolios.models.PortfolioMode",
-    "CurrencyEnum": "stockvis.accounts.models.Currency",
-    "ModelTypeEnum": "stockvis.ml.models.ModelType",
-    "ModelTypeNameEnum": "stockvis.ml.serializers.TYPES",
-    "ModelStatusEnum": "stockvis.ml.models.ModelStatus",
-}
 
 # --- Realtime (WebSockets and the quote feed; see README "Realtime") ---
 WS_HEARTBEAT_SECONDS = env_float("WS_HEARTBEAT_SECONDS", 30.0)
@@ -425,6 +381,8 @@ ML_MIN_TRAIN = env_int("ML_MIN_TRAIN", 252)
 ML_RETRAIN_EVERY = env_int("ML_RETRAIN_EVERY", 63)
 # Train on at most this many of the latest bars (bounds training time on long histories).
 ML_MAX_BARS = env_int("ML_MAX_BARS", 2520)
+# Threads that fit one asset's models side by side during `ml train` and the weekly retrain.
+ML_TRAIN_THREADS = env_int("ML_TRAIN_THREADS", 2)
 # An active model is retired when its live error exceeds its backtest error by this share...
 ML_RETIRE_TOLERANCE = env_float("ML_RETIRE_TOLERANCE", 0.25)
 # ...measured over at least this many realised predictions.

@@ -1,13 +1,14 @@
 """URL routing: the API under /api/v1/, schema and docs, admin, health."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from stockvis.accounts.throttling import throttle_login_posts
 from stockvis.analysis.views import IndicatorView
 from stockvis.core.views import healthz, readiness, unless_api_docs_off
 from stockvis.ml.views import PortfolioRiskView
+from stockvis.web.spa import spa_index
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -33,7 +34,11 @@ urlpatterns = [
         PortfolioRiskView.as_view(),
         name="portfolio-risk",
     ),
+    path("api/v1/users/web/", include("stockvis.web.urls")),
     path("api/v1/users/", include("stockvis.accounts.urls")),
     path("api/v1/analysis/", include("stockvis.analysis.urls")),
     path("api/v1/analysis/", include("stockvis.ml.urls")),
+    # Every other path is a client route of the web UI (/stocks/AAPL, /portfolios/2): the browser's
+    # router draws it. The API, admin, WebSocket, static and health paths never fall through here.
+    re_path(r"^(?!(?:api|admin|ws|static|healthz)(?:/|$)).*$", spa_index, name="spa"),
 ]

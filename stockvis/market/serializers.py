@@ -39,6 +39,7 @@ from stockvis.market.params import (
     ChartWindow,
 )
 from stockvis.market.selectors import ChartRows, LatestQuote
+from stockvis.providers.registry import PROVIDER_NAMES
 from stockvis.providers.synthetic import SYNTHETIC_LABEL
 
 SYNTHETIC_NOTICE = SYNTHETIC_LABEL
@@ -88,6 +89,12 @@ class ChartQuerySerializer(serializers.Serializer[Any]):
         min_value=1,
         max_value=MAX_DAYS,
         help_text="Calendar days back from the latest stored bar; overrides `period`.",
+    )
+    source = LowercaseChoiceField(  # type: ignore[assignment]
+        PROVIDER_NAMES,
+        required=False,
+        help_text="Bars of this source only. Default: the serving source (the asset's preferred "
+        "real source, else another real one, else synthetic demo data).",
     )
     adjusted = serializers.BooleanField(
         required=False,
@@ -223,7 +230,8 @@ def chart_payload(asset: Asset, window: ChartWindow, bars: ChartRows) -> dict[st
         {"time": day, "open": o, "high": h, "low": lo, "close": c, "volume": v}
         for day, o, h, lo, c, v in bars.rows
     ]
-    synthetic = bool(rows) and bars.source == SYNTHETIC_SOURCE  # no bars: no demo data shown
+    # An empty answer carries no demo data, so it is not called synthetic.
+    synthetic = bars.source == SYNTHETIC_SOURCE and bool(rows)
     return {
         "symbol": asset.symbol,
         "name": asset.name,
@@ -466,20 +474,40 @@ class PopularResponseSerializer(serializers.Serializer[Any]):
 
 
 class StatusDetailsSerializer(serializers.Serializer[Any]):
-    daily_prices = serializers.IntegerField()
-    weekly_prices = serializers.IntegerField()
+    daily_prices = serializers.IntegerField(help_text="Daily bars of the serving `source`.")
+    weekly_prices = serializers.IntegerField(help_text="Weekly bars of the serving source.")
     balance_sheets = serializers.IntegerField()
     income_statements = serializers.IntegerField()
     cash_flows = serializers.IntegerField()
 
 
+class BarsBySourceSerializer(serializers.Serializer[Any]):
+    daily = serializers.DictField(child=serializers.IntegerField(), help_text='{"csv": 5241}')
+    weekly = serializers.DictField(child=serializers.IntegerField())
+
+
 class SymbolStatusSerializer(serializers.Serializer[Any]):
     symbol = serializers.CharField()
     stock_exists = serializers.BooleanField(help_text="The symbol is in the asset master.")
+    resolved = serializers.BooleanField(
+        help_text="A provider has described the asset (false: added by a user, not yet known)."
+    )
+    problem = serializers.CharField(
+        allow_null=True,
+        help_text="Why the latest collection of the symbol failed, or why it is unresolved.",
+    )
     has_overview = serializers.BooleanField()
     has_prices = serializers.BooleanField(help_text="At least one daily bar.")
     has_financial = serializers.BooleanField(help_text="At least one statement.")
     is_complete = serializers.BooleanField(
         help_text="Daily and weekly bars, plus a profile and statements for stocks."
     )
+    source = serializers.CharField(  # type: ignore[assignment]
+        allow_null=True,
+        help_text="The source bars are served from: the preferred real source, else another "
+        "real one, else synthetic; null without bars.",
+    )
+    synthetic = serializers.BooleanField(help_text="The bars served are synthetic demo data.")
+    notice = serializers.CharField(allow_null=True)
+    bars_by_source = BarsBySourceSerializer(help_text="Stored bars of every source.")
     details = StatusDetailsSerializer(help_text="Stored row counts.")

@@ -1,0 +1,41 @@
+// Titles and one-line descriptions of the routes whose pages are still placeholders.
+import { defineText } from "../../i18n";
+
+export const placeholderText = defineText({
+  en: {
+    portfolios: "Portfolios",
+    portfoliosDesc: "Your portfolios with their total value, P&L and day change.",
+    portfolio: "Portfolio",
+    portfolioDesc: "Holdings, transactions, allocation and value history of one portfolio.",
+    screener: "Screener",
+    screenerDesc: "Filter and sort every collected asset; the filters stay in the address.",
+    watchlists: "Watchlists",
+    watchlistsDesc: "Your watchlists with live prices.",
+    alerts: "Price alerts",
+    alertsDesc: "Create, edit and delete price alerts.",
+    notifications: "Notifications",
+    notificationsDesc: "Alerts that fired, arriving live; mark them read.",
+    health: "Data health",
+    healthDesc: "Collection job runs, health checks and quality flags (staff only).",
+    prediction: "Prediction",
+    predictionDesc: "The forecast with its interval, trend probability, risk and backtest.",
+  },
+  ko: {
+    portfolios: "포트폴리오",
+    portfoliosDesc: "포트폴리오별 평가액, 손익, 일간 변동.",
+    portfolio: "포트폴리오",
+    portfolioDesc: "한 포트폴리오의 보유 종목, 거래 내역, 자산 배분, 가치 추이.",
+    screener: "스크리너",
+    screenerDesc: "수집한 모든 자산을 필터하고 정렬합니다. 필터는 주소에 남습니다.",
+    watchlists: "관심 종목",
+    watchlistsDesc: "관심 종목과 실시간 가격.",
+    alerts: "가격 알림",
+    alertsDesc: "가격 알림을 만들고 고치고 지웁니다.",
+    notifications: "알림",
+    notificationsDesc: "발생한 알림이 실시간으로 도착합니다. 읽음으로 표시하세요.",
+    health: "데이터 상태",
+    healthDesc: "수집 작업 실행, 상태 점검, 품질 플래그 (관리자 전용).",
+    prediction: "예측",
+    predictionDesc: "예측값과 구간, 추세 확률, 위험 지표, 백테스트.",
+  },
+});

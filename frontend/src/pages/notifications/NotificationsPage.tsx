@@ -1,0 +1,9 @@
+// Placeholder: replaced by the real page.
+import { Placeholder } from "../../components/Placeholder/Placeholder";
+import { placeholderText } from "../../components/Placeholder/text";
+import { useText } from "../../i18n";
+
+export default function NotificationsPage() {
+  const t = useText(placeholderText);
+  return <Placeholder title={t("notifications")} description={t("notificationsDesc")} />;
+}
