@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 
@@ -18,3 +21,17 @@ class OwnedListPagination(PageNumberPagination):
     @property
     def max_page_size(self) -> int:  # type: ignore[override]
         return int(settings.PAGE_SIZE_MAX)
+
+    def get_page_size(self, request: Any) -> int:
+        """The asked page size, or the default; one that is not a whole number from 1 is a 400
+        (DRF would quietly use the default), one above the cap is capped."""
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        digits = raw.lstrip("0")
+        if not (raw.isascii() and raw.isdigit()) or not digits:
+            raise ValidationError({self.page_size_query_param: ["must be a whole number from 1"]})
+        # Compare as text first: Python refuses to parse an int of thousands of digits.
+        if len(digits) > 6:
+            return self.max_page_size
+        return min(int(digits), self.max_page_size)
