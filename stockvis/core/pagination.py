@@ -30,7 +30,13 @@ class OwnedListPagination(PageNumberPagination):
             return self.page_size
         digits = raw.lstrip("0")
         if not (raw.isascii() and raw.isdigit()) or not digits:
-            raise ValidationError({self.page_size_query_param: ["must be a whole number from 1"]})
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        f"must be a whole number from 1 to {self.max_page_size}"
+                    ]
+                }
+            )
         # Compare as text first: Python refuses to parse an int of thousands of digits.
         if len(digits) > 6:
             return self.max_page_size
