@@ -87,7 +87,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost, so it also sees the errors the middlewares below answer by themselves.
+    # Outermost: every log line of the request, errors included, carries its id.
+    "stockvis.core.request_id.RequestIdMiddleware",
+    # Next, so it also sees the errors the middlewares below answer by themselves.
     "stockvis.core.middleware.JsonErrorsUnderApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
