@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Case, Exists, OuterRef, Value, When
 
 from stockvis.collector.ingest import (
     actions_write,
@@ -326,15 +328,31 @@ def _nothing_collected(asset: Asset, plan: IngestPlan, result: AssetResult) -> s
     return f"from {first} to {last}"
 
 
+def _priority() -> Case:
+    # Looked up by name: the portfolios app reads the collector, not the other way round.
+    holding = apps.get_model("portfolios", "Holding")
+    item = apps.get_model("portfolios", "WatchlistItem")
+    alert = apps.get_model("portfolios", "PriceAlert")
+    held = Exists(holding.objects.filter(asset=OuterRef("pk"), quantity__gt=0))
+    watched = Exists(item.objects.filter(asset=OuterRef("pk"))) | Exists(
+        alert.objects.filter(asset=OuterRef("pk"), is_active=True)
+    )
+    return Case(When(held, then=Value(0)), When(watched, then=Value(1)), default=Value(2))
+
+
 def assets_selected(
     *, symbols: Sequence[str] | None, market: str | None
 ) -> tuple[list[Asset], list[str]]:
-    """Registered assets for ``symbols`` (all active ones when None) and the unknown symbols."""
+    """Registered assets for ``symbols`` (all active ones when None) and the unknown symbols.
+
+    All active ones come in priority order: held, then watched or alerted, then the rest, so a
+    daily quota smaller than the day's work is spent on what people look at (the job says which
+    were left for tomorrow)."""
     if symbols is None:
         rows = Asset.objects.filter(is_active=True)
         if market:
             rows = rows.filter(market=market)
-        return list(rows.order_by("symbol")), []
+        return list(rows.annotate(priority=_priority()).order_by("priority", "symbol")), []
     wanted = list(dict.fromkeys(normalize_symbol(s) for s in symbols))
     found = {a.symbol: a for a in Asset.objects.filter(symbol__in=wanted)}
     return [found[s] for s in wanted if s in found], [s for s in wanted if s not in found]

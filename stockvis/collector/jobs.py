@@ -204,12 +204,21 @@ def job_finish(job: JobRun, results: Sequence[AssetResult], *, alert: bool = Tru
     job.ended_at = timezone.now()
     job.results = {r.symbol: r.as_json() for r in results}
     exhausted = sorted({r.provider for r in results if r.quota_exhausted})
+    # Assets a spent daily quota left out: the next run (after the reset) collects them.
+    tomorrow = [r.symbol for r in results if r.quota_exhausted and r.status == "failed"]
     reasons = "; ".join(f"{r.symbol} ({r.error})" for r in failed[:20])
+    message = f"{len(failed)} of {len(results)} assets failed: {reasons}"
+    if tomorrow:
+        message = (
+            f"daily quota of {', '.join(exhausted)} spent: {len(tomorrow)} assets left for "
+            f"tomorrow ({', '.join(tomorrow[:20])}); {message}"
+        )
     job.error_summary = (
         {
             "failed": {r.symbol: r.error for r in failed},
             "quota_exhausted": exhausted,
-            "message": f"{len(failed)} of {len(results)} assets failed: {reasons}",
+            "left_for_tomorrow": tomorrow,
+            "message": message,
         }
         if failed
         else {}

@@ -24,7 +24,7 @@ from stockvis.market.models import (
 )
 from stockvis.market.signals import prices_changed
 from stockvis.providers.base import DataKind, ProviderError, empty_price_frame
-from tests.collector.conftest import ScriptedProvider, bars, transient
+from tests.collector.conftest import ScriptedProvider, bars, transient, us_stock
 
 pytestmark = pytest.mark.django_db
 
@@ -293,3 +293,41 @@ def test_a_scheduled_collection_names_an_unresolved_asset_instead_of_inventing_a
         "unresolved: no provider has described it yet; run `stockvis assets add VOO`"
     )
     assert not DailyPrice.objects.exists()
+
+
+class QuotaOfTwo(ScriptedProvider):
+    """A provider whose daily quota runs out after two calls."""
+
+    def daily_prices(self, asset: Any, start: dt.date, end: dt.date) -> Any:
+        if len(self.calls) >= 2:
+            self.calls.append(("daily", asset.symbol))
+            raise ProviderError("daily quota spent", quota_exhausted=True)
+        return super().daily_prices(asset, start, end)
+
+
+def test_a_short_quota_is_spent_on_held_then_watched_assets_and_the_rest_waits() -> None:
+    from stockvis.accounts.models import User
+    from stockvis.portfolios.models import Holding, Portfolio, Watchlist, WatchlistItem
+
+    for symbol in ("AAPL", "IBM", "MSFT", "NVDA"):
+        us_stock(symbol)
+    owner = User.objects.create_user("jiwoo", password="a-long-test-password")
+    portfolio = Portfolio.objects.create(owner=owner, name="p", base_currency="USD")
+    Holding.objects.create(
+        portfolio=portfolio,
+        asset=Asset.objects.get(symbol="NVDA"),
+        quantity=1,
+        average_price=1,
+        acquired_on=START,
+    )
+    watchlist = Watchlist.objects.create(owner=owner, name="w")
+    WatchlistItem.objects.create(watchlist=watchlist, asset=Asset.objects.get(symbol="MSFT"))
+    provider = QuotaOfTwo()
+
+    report = collect(start=START, end=END, symbols=None, provider=provider, kinds=[DataKind.DAILY])
+
+    assert [symbol for _, symbol in provider.calls] == ["NVDA", "MSFT", "AAPL"]
+    summary = report.job.error_summary
+    assert summary["left_for_tomorrow"] == ["AAPL", "IBM"]
+    assert "2 assets left for tomorrow (AAPL, IBM)" in summary["message"]
+    assert set(DailyPrice.objects.values_list("asset__symbol", flat=True)) == {"NVDA", "MSFT"}
