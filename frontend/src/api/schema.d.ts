@@ -198,6 +198,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stocks/api/provenance/{symbol}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a symbol's data came from
+         * @description Per source: daily bars stored, their first and last date and the last ingest; freshness against the exchange calendar; the data-quality flags (gaps, spikes, OHLC errors). Never cached.
+         */
+        get: operations["v1_stocks_api_provenance_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stocks/api/search/popular/": {
         parameters: {
             query?: never;
@@ -1368,6 +1388,27 @@ export interface components {
             /** Format: decimal */
             unrealised_pnl_pct: string | null;
         };
+        Freshness: {
+            detail: string;
+            /**
+             * Format: date
+             * @description Newest bar a fresh asset has (the previous session).
+             */
+            expected: string | null;
+            /**
+             * Format: date
+             * @description Newest daily bar, any source.
+             */
+            latest: string | null;
+            status: components["schemas"]["FreshnessStatusEnum"];
+        };
+        /**
+         * @description * `OK` - OK
+         *     * `STALE` - STALE
+         *     * `UNKNOWN` - UNKNOWN
+         * @enum {string}
+         */
+        FreshnessStatusEnum: "OK" | "STALE" | "UNKNOWN";
         Fx: {
             /** Format: date */
             date: string;
@@ -2066,6 +2107,16 @@ export interface components {
             email?: string;
             timezone?: string;
         };
+        Provenance: {
+            freshness: components["schemas"]["Freshness"] | null;
+            /** Format: date-time */
+            last_ingested_at: string | null;
+            quality_flags: components["schemas"]["QualityFlags"];
+            sources: components["schemas"]["SourceStored"][];
+            symbol: string;
+            /** @description True when any bar is synthetic demo data. */
+            synthetic: boolean;
+        };
         ProviderMatch: {
             asset_type: string;
             currency: string;
@@ -2095,6 +2146,21 @@ export interface components {
          * @enum {string}
          */
         ProviderStateStatusEnum: "ok" | "skipped" | "not_configured" | "unavailable";
+        QualityFlag: {
+            /** Format: date */
+            date: string;
+            detail: string;
+            /** @description gap, spike or ohlc. */
+            kind: string;
+            reviewed: boolean;
+            source: string;
+        };
+        QualityFlags: {
+            /** @description The newest ten, newest first. */
+            recent: components["schemas"]["QualityFlag"][];
+            total: number;
+            unreviewed: number;
+        };
         Quote: {
             /** Format: decimal */
             change: string | null;
@@ -2260,6 +2326,17 @@ export interface components {
          * @enum {string}
          */
         SnapshotKindEnum: "intraday" | "close";
+        SourceStored: {
+            /** @description Daily bars stored from this source. */
+            bars: number;
+            /** Format: date */
+            first: string | null;
+            /** Format: date */
+            last: string | null;
+            /** Format: date-time */
+            last_ingested_at: string | null;
+            source: string;
+        };
         /**
          * @description * `annual` - annual
          *     * `quarterly` - quarterly
@@ -3042,6 +3119,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverviewResponse"];
+                };
+            };
+            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketError"];
+                };
+            };
+            /** @description Unknown symbol. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketError"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` s. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketError"];
+                };
+            };
+        };
+    };
+    v1_stocks_api_provenance_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                symbol: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Provenance"];
                 };
             };
             /** @description A parameter is invalid; `detail` names it and the allowed values. */
@@ -4479,7 +4605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
