@@ -1,1 +1,0 @@
-import{q as e,k as r}from"./index-Cxh0P17w.js";import{P as s}from"./Placeholder-CT1TlmZ8.js";import{p as o}from"./text-zxuddg-r.js";import"./usePageTitle-DIy6-y-H.js";function m(){const t=e(o);return r.jsx(s,{title:t("alerts"),description:t("alertsDesc")})}export{m as default};

@@ -1,1 +1,0 @@
-import{q as e,k as o}from"./index-Cxh0P17w.js";import{P as r}from"./Placeholder-CT1TlmZ8.js";import{p as a}from"./text-zxuddg-r.js";import"./usePageTitle-DIy6-y-H.js";function m(){const t=e(a);return o.jsx(r,{title:t("health"),description:t("healthDesc")})}export{m as default};

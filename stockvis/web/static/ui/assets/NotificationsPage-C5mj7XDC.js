@@ -1,1 +1,0 @@
-import{q as o,k as i}from"./index-Cxh0P17w.js";import{P as e}from"./Placeholder-CT1TlmZ8.js";import{p as s}from"./text-zxuddg-r.js";import"./usePageTitle-DIy6-y-H.js";function p(){const t=o(s);return i.jsx(e,{title:t("notifications"),description:t("notificationsDesc")})}export{p as default};

@@ -1,1 +1,0 @@
-import{q as t,k as r}from"./index-Cxh0P17w.js";import{P as e}from"./Placeholder-CT1TlmZ8.js";import{p as s}from"./text-zxuddg-r.js";import"./usePageTitle-DIy6-y-H.js";function f(){const o=t(s);return r.jsx(e,{title:o("portfolios"),description:o("portfoliosDesc")})}export{f as default};

@@ -1,1 +1,0 @@
-import{q as r,k as t}from"./index-Cxh0P17w.js";import{P as o}from"./Placeholder-CT1TlmZ8.js";import{p as s}from"./text-zxuddg-r.js";import"./usePageTitle-DIy6-y-H.js";function p(){const e=r(s);return t.jsx(o,{title:e("screener"),description:e("screenerDesc")})}export{p as default};

@@ -1,1 +1,0 @@
-import{q as s,k as e}from"./index-Cxh0P17w.js";import{P as o}from"./Placeholder-CT1TlmZ8.js";import{p as r}from"./text-zxuddg-r.js";import"./usePageTitle-DIy6-y-H.js";function p(){const t=s(r);return e.jsx(o,{title:t("watchlists"),description:t("watchlistsDesc")})}export{p as default};
