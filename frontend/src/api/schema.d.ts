@@ -127,7 +127,7 @@ export interface paths {
         };
         /**
          * Price bars for a chart
-         * @description Daily or weekly bars, oldest first, in the shape lightweight-charts takes (`time`, `open`, `high`, `low`, `close`, `volume`), with the asset and source. Bars of the `synthetic` provider are demo data: `synthetic` is true and `notice` says so. `adjusted=true` back-adjusts them for the asset's known splits and dividends. Cached 60 s; an ingest of the symbol invalidates it at once.
+         * @description Daily or weekly bars, oldest first, in the shape lightweight-charts takes (`time`, `open`, `high`, `low`, `close`, `volume`), with the asset and source. The source is the asset's preferred real one, else another real one, else synthetic demo data (real data is never hidden behind demo data); `source=` picks one (400 for a name that is no source; a source without bars answers no bars). Bars of the `synthetic` provider are demo data: `synthetic` is true and `notice` says so. `adjusted=true` back-adjusts them for the asset's known splits and dividends. Cached 60 s; an ingest of the symbol invalidates it at once.
          */
         get: operations["stocks_chart"];
         put?: never;
@@ -520,7 +520,7 @@ export interface paths {
         };
         /**
          * What has been collected for a symbol
-         * @description Row counts of everything stored for the symbol. An unknown (well-formed) symbol answers 200 with `stock_exists: false` and zero counts, so the UI can poll while collection registers it. `is_complete`: daily and weekly bars, plus a profile and statements for stocks. Never cached.
+         * @description Row counts of everything stored for the symbol. An unknown (well-formed) symbol answers 200 with `stock_exists: false` and zero counts, so the UI can poll while collection registers it. `is_complete`: daily and weekly bars, plus a profile and statements for stocks. `resolved`: a provider has described the asset (a symbol a user added offline stays unresolved until one does); `problem`: why its latest collection failed, or why it is unresolved. Bar counts are those of `source`, the source charts and figures are served from (real data before synthetic demo data); `bars_by_source` counts the bars of every stored source. Never cached.
          */
         get: operations["users_portfolio_symbol_status"];
         put?: never;
@@ -1036,6 +1036,15 @@ export interface components {
          * @enum {string}
          */
         BalanceSheetResponseStatementEnum: "balance_sheet";
+        BarsBySource: {
+            /** @description {"csv": 5241} */
+            daily: {
+                [key: string]: number;
+            };
+            weekly: {
+                [key: string]: number;
+            };
+        };
         /**
          * @description * `holdings` - holdings
          *     * `views` - views
@@ -1346,10 +1355,18 @@ export interface components {
          * @enum {string}
          */
         DirectionEnum: "buy" | "sell" | "neutral";
+        /** @description The body of every error answer under /api/. */
         Error: {
-            /** @description Per parameter, what is wrong and what is allowed. */
-            detail?: unknown;
+            /** @description What went wrong, in one sentence. */
+            detail: string;
+            /** @description A stable code: invalid, not_found, ... */
             error: string;
+            /** @description 400 only: the messages of each invalid parameter or field. */
+            fields?: {
+                [key: string]: string[];
+            };
+            /** @description 429 only: seconds to wait. */
+            retry_after?: number;
         };
         Figures: {
             /** Format: decimal */
@@ -1653,14 +1670,6 @@ export interface components {
          * @enum {string}
          */
         MarketEnum: "US" | "KR" | "GLOBAL";
-        MarketError: {
-            /** @description Per-parameter messages for a 400, naming the allowed values. */
-            detail?: unknown;
-            /** @description What went wrong, in one sentence. */
-            error: string;
-            /** @description Seconds to wait (429 only). */
-            retry_after?: number;
-        };
         /**
          * @description * `exact` - exact
          *     * `prefix` - prefix
@@ -1690,11 +1699,11 @@ export interface components {
             readonly id: number;
             /** @description The model's and its baseline's summary. */
             metrics?: unknown;
-            model_type: components["schemas"]["ModelTypeC2dEnum"];
+            model_type: components["schemas"]["PredictionModelTypeEnum"];
             /** @description The last live check. */
             monitoring?: unknown;
             name: string;
-            status: components["schemas"]["Status017Enum"];
+            status: components["schemas"]["PredictionModelStatusEnum"];
             /** Format: date-time */
             status_changed_at: string;
             status_reason?: string;
@@ -1720,9 +1729,9 @@ export interface components {
             readonly id: number;
             /** @description The model's and its baseline's summary. */
             metrics?: unknown;
-            model_type: components["schemas"]["ModelTypeC2dEnum"];
+            model_type: components["schemas"]["PredictionModelTypeEnum"];
             name: string;
-            status: components["schemas"]["Status017Enum"];
+            status: components["schemas"]["PredictionModelStatusEnum"];
             status_reason?: string;
             symbol: string;
             /** Format: date */
@@ -1732,13 +1741,6 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /**
-         * @description * `price_prediction` - price prediction
-         *     * `trend_analysis` - trend analysis
-         *     * `risk_assessment` - risk assessment
-         * @enum {string}
-         */
-        ModelTypeC2dEnum: "price_prediction" | "trend_analysis" | "risk_assessment";
         /**
          * @description * `rsi` - rsi
          *     * `macd` - macd
@@ -2041,9 +2043,16 @@ export interface components {
             target_date: string;
         };
         /**
-         * @description * `price_prediction` - price_prediction
-         *     * `trend_analysis` - trend_analysis
-         *     * `risk_assessment` - risk_assessment
+         * @description * `candidate` - Candidate
+         *     * `active` - Active
+         *     * `retired` - Retired
+         * @enum {string}
+         */
+        PredictionModelStatusEnum: "candidate" | "active" | "retired";
+        /**
+         * @description * `price_prediction` - price prediction
+         *     * `trend_analysis` - trend analysis
+         *     * `risk_assessment` - risk assessment
          * @enum {string}
          */
         PredictionModelTypeEnum: "price_prediction" | "trend_analysis" | "risk_assessment";
@@ -2343,24 +2352,21 @@ export interface components {
          * @enum {string}
          */
         StatementPeriodEnum: "annual" | "quarterly";
-        /**
-         * @description * `candidate` - Candidate
-         *     * `active` - Active
-         *     * `retired` - Retired
-         * @enum {string}
-         */
-        Status017Enum: "candidate" | "active" | "retired";
         StatusDetails: {
             balance_sheets: number;
             cash_flows: number;
+            /** @description Daily bars of the serving `source`. */
             daily_prices: number;
             income_statements: number;
+            /** @description Weekly bars of the serving source. */
             weekly_prices: number;
         };
         SymbolInputRequest: {
             symbol: string;
         };
         SymbolStatus: {
+            /** @description Stored bars of every source. */
+            bars_by_source: components["schemas"]["BarsBySource"];
             /** @description Stored row counts. */
             details: components["schemas"]["StatusDetails"];
             /** @description At least one statement. */
@@ -2370,9 +2376,18 @@ export interface components {
             has_prices: boolean;
             /** @description Daily and weekly bars, plus a profile and statements for stocks. */
             is_complete: boolean;
+            notice: string | null;
+            /** @description Why the latest collection of the symbol failed, or why it is unresolved. */
+            problem: string | null;
+            /** @description A provider has described the asset (false: added by a user, not yet known). */
+            resolved: boolean;
+            /** @description The source bars are served from: the preferred real source, else another real one, else synthetic; null without bars. */
+            source: string | null;
             /** @description The symbol is in the asset master. */
             stock_exists: boolean;
             symbol: string;
+            /** @description The bars served are synthetic demo data. */
+            synthetic: boolean;
         };
         TokenObtainPair: {
             readonly access: string;
@@ -2519,9 +2534,9 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description * `price_prediction` - price_prediction
-                 *     * `trend_analysis` - trend_analysis
-                 *     * `risk_assessment` - risk_assessment
+                 * @description * `price_prediction` - price prediction
+                 *     * `trend_analysis` - trend analysis
+                 *     * `risk_assessment` - risk assessment
                  */
                 model_type?: "price_prediction" | "trend_analysis" | "risk_assessment";
                 /**
@@ -2554,6 +2569,42 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     analysis_model: {
@@ -2575,7 +2626,43 @@ export interface operations {
                     "application/json": components["schemas"]["ModelDetail"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2597,9 +2684,9 @@ export interface operations {
                  */
                 horizon?: 1 | 5 | 20;
                 /**
-                 * @description * `price_prediction` - price_prediction
-                 *     * `trend_analysis` - trend_analysis
-                 *     * `risk_assessment` - risk_assessment
+                 * @description * `price_prediction` - price prediction
+                 *     * `trend_analysis` - trend analysis
+                 *     * `risk_assessment` - risk assessment
                  */
                 model_type?: "price_prediction" | "trend_analysis" | "risk_assessment";
             };
@@ -2629,6 +2716,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unknown symbol. */
             404: {
                 headers: {
@@ -2640,6 +2745,15 @@ export interface operations {
             };
             /** @description Too little history. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2747,8 +2861,44 @@ export interface operations {
                     "application/json": components["schemas"]["ScreenerResponse"];
                 };
             };
-            /** @description A parameter is out of range; `detail` names it and what is allowed. */
+            /** @description A parameter is out of range; `fields` names it and what is allowed. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2773,7 +2923,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -2788,13 +2938,31 @@ export interface operations {
                     "application/json": components["schemas"]["BalanceSheetResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown symbol. */
@@ -2803,7 +2971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -2812,7 +2980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2832,7 +3000,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -2847,13 +3015,31 @@ export interface operations {
                     "application/json": components["schemas"]["CashFlowStatementResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown symbol. */
@@ -2862,7 +3048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -2871,7 +3057,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2898,6 +3084,15 @@ export interface operations {
                  */
                 period?: "1d" | "5d" | "1m" | "3m" | "6m" | "1y" | "2y" | "5y" | "max";
                 /**
+                 * @description Bars of this source only. Default: the serving source (the asset's preferred real source, else another real one, else synthetic demo data).
+                 *
+                 *     * `synthetic` - synthetic
+                 *     * `alphavantage` - alphavantage
+                 *     * `fdr` - fdr
+                 *     * `csv` - csv
+                 */
+                source?: "synthetic" | "alphavantage" | "fdr" | "csv";
+                /**
                  * @description Bar size.
                  *
                  *     * `daily` - daily
@@ -2907,7 +3102,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -2923,13 +3118,31 @@ export interface operations {
                     "application/json": components["schemas"]["ChartResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown symbol. */
@@ -2938,7 +3151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -2947,7 +3160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2967,7 +3180,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -2982,13 +3195,31 @@ export interface operations {
                     "application/json": components["schemas"]["IncomeStatementResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown symbol. */
@@ -2997,7 +3228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -3006,7 +3237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3081,8 +3312,26 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorResponse"];
                 };
             };
-            /** @description A parameter is out of range; `detail` names it and what is allowed. */
+            /** @description A parameter is out of range; `fields` names it and what is allowed. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3092,6 +3341,15 @@ export interface operations {
             };
             /** @description Unknown symbol. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3106,7 +3364,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -3121,13 +3379,31 @@ export interface operations {
                     "application/json": components["schemas"]["OverviewResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown symbol. */
@@ -3136,7 +3412,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -3145,7 +3421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3155,7 +3431,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -3170,13 +3446,31 @@ export interface operations {
                     "application/json": components["schemas"]["Provenance"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown symbol. */
@@ -3185,7 +3479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -3194,7 +3488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3219,13 +3513,40 @@ export interface operations {
                     "application/json": components["schemas"]["PopularResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -3234,7 +3555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3263,13 +3584,40 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -3278,7 +3626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3288,7 +3636,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Any spelling; the answer says whether it can be a symbol. */
                 symbol: string;
             };
             cookie?: never;
@@ -3303,13 +3651,49 @@ export interface operations {
                     "application/json": components["schemas"]["ValidateResponse"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled; retry after `retry_after` s. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3336,6 +3720,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedPriceAlertList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_alerts_create: {
@@ -3348,8 +3777,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PriceAlertCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PriceAlertCreateRequest"];
-                "multipart/form-data": components["schemas"]["PriceAlertCreateRequest"];
             };
         };
         responses: {
@@ -3359,6 +3786,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PriceAlert"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3382,6 +3854,51 @@ export interface operations {
                     "application/json": components["schemas"]["PriceAlert"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_alerts_update: {
@@ -3396,8 +3913,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PriceAlertUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PriceAlertUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PriceAlertUpdateRequest"];
             };
         };
         responses: {
@@ -3407,6 +3922,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PriceAlert"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3429,6 +3989,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_alerts_partial_update: {
@@ -3443,8 +4048,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedPriceAlertUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedPriceAlertUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PatchedPriceAlertUpdateRequest"];
             };
         };
         responses: {
@@ -3454,6 +4057,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PriceAlert"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3468,8 +4116,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TokenObtainPairRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TokenObtainPairRequest"];
-                "multipart/form-data": components["schemas"]["TokenObtainPairRequest"];
             };
         };
         responses: {
@@ -3479,6 +4125,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenObtainPair"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3493,8 +4184,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LogoutRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["LogoutRequest"];
-                "multipart/form-data": components["schemas"]["LogoutRequest"];
             };
         };
         responses: {
@@ -3504,6 +4193,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3524,6 +4258,51 @@ export interface operations {
                     "application/json": components["schemas"]["Profile"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_me_update: {
@@ -3536,8 +4315,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["ProfileRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ProfileRequest"];
-                "multipart/form-data": components["schemas"]["ProfileRequest"];
             };
         };
         responses: {
@@ -3547,6 +4324,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3561,8 +4383,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedProfileRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedProfileRequest"];
-                "multipart/form-data": components["schemas"]["PatchedProfileRequest"];
             };
         };
         responses: {
@@ -3572,6 +4392,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3586,8 +4451,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordChangeRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeRequest"];
-                "multipart/form-data": components["schemas"]["PasswordChangeRequest"];
             };
         };
         responses: {
@@ -3598,6 +4461,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_notifications_list: {
@@ -3607,6 +4515,7 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only unread ones. */
                 unread?: boolean;
             };
             header?: never;
@@ -3621,6 +4530,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedNotificationList"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3644,6 +4598,51 @@ export interface operations {
                     "application/json": components["schemas"]["Notification"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_notifications_destroy: {
@@ -3663,6 +4662,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3685,6 +4729,51 @@ export interface operations {
                     "application/json": components["schemas"]["Notification"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_notifications_read_all_create: {
@@ -3702,6 +4791,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3730,6 +4864,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedHoldingList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolio_create: {
@@ -3742,8 +4921,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["HoldingCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["HoldingCreateRequest"];
-                "multipart/form-data": components["schemas"]["HoldingCreateRequest"];
             };
         };
         responses: {
@@ -3753,6 +4930,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Holding"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3776,6 +4998,51 @@ export interface operations {
                     "application/json": components["schemas"]["Holding"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolio_update: {
@@ -3790,8 +5057,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["HoldingUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["HoldingUpdateRequest"];
-                "multipart/form-data": components["schemas"]["HoldingUpdateRequest"];
             };
         };
         responses: {
@@ -3801,6 +5066,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Holding"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3823,6 +5133,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolio_partial_update: {
@@ -3837,8 +5192,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedHoldingUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedHoldingUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PatchedHoldingUpdateRequest"];
             };
         };
         responses: {
@@ -3850,6 +5203,51 @@ export interface operations {
                     "application/json": components["schemas"]["Holding"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     users_portfolio_symbol_status: {
@@ -3857,7 +5255,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -3872,13 +5270,40 @@ export interface operations {
                     "application/json": components["schemas"]["SymbolStatus"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -3887,7 +5312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3914,6 +5339,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedPortfolioList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolios_create: {
@@ -3926,8 +5396,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PortfolioInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PortfolioInputRequest"];
-                "multipart/form-data": components["schemas"]["PortfolioInputRequest"];
             };
         };
         responses: {
@@ -3937,6 +5405,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3960,6 +5473,51 @@ export interface operations {
                     "application/json": components["schemas"]["Portfolio"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolios_update: {
@@ -3974,8 +5532,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PortfolioInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PortfolioInputRequest"];
-                "multipart/form-data": components["schemas"]["PortfolioInputRequest"];
             };
         };
         responses: {
@@ -3985,6 +5541,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4007,6 +5608,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolios_partial_update: {
@@ -4021,8 +5667,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedPortfolioInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedPortfolioInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedPortfolioInputRequest"];
             };
         };
         responses: {
@@ -4032,6 +5676,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4057,6 +5746,60 @@ export interface operations {
                     "application/json": components["schemas"]["Allocation"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The stored data cannot value the portfolio (no exchange rate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolios_history_retrieve: {
@@ -4079,6 +5822,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["History"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The stored data cannot value the portfolio (no exchange rate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4109,6 +5906,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedSnapshotList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolios_valuation_retrieve: {
@@ -4132,6 +5974,60 @@ export interface operations {
                     "application/json": components["schemas"]["Valuation"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The stored data cannot value the portfolio (no exchange rate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     portfolio_risk: {
@@ -4153,6 +6049,15 @@ export interface operations {
                     "application/json": components["schemas"]["PortfolioRisk"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4161,7 +6066,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4181,8 +6104,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegisterRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RegisterRequest"];
-                "multipart/form-data": components["schemas"]["RegisterRequest"];
             };
         };
         responses: {
@@ -4192,6 +6113,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Registered"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4206,8 +6172,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TokenRefreshOfLiveUserRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TokenRefreshOfLiveUserRequest"];
-                "multipart/form-data": components["schemas"]["TokenRefreshOfLiveUserRequest"];
             };
         };
         responses: {
@@ -4217,6 +6181,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenRefreshOfLiveUser"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4245,6 +6254,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedTransactionList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_transactions_create: {
@@ -4257,8 +6311,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TransactionCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TransactionCreateRequest"];
-                "multipart/form-data": components["schemas"]["TransactionCreateRequest"];
             };
         };
         responses: {
@@ -4268,6 +6320,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4291,6 +6388,51 @@ export interface operations {
                     "application/json": components["schemas"]["Transaction"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_transactions_update: {
@@ -4305,8 +6447,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["TransactionUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TransactionUpdateRequest"];
-                "multipart/form-data": components["schemas"]["TransactionUpdateRequest"];
             };
         };
         responses: {
@@ -4316,6 +6456,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4338,6 +6523,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_transactions_partial_update: {
@@ -4352,8 +6582,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedTransactionUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedTransactionUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PatchedTransactionUpdateRequest"];
             };
         };
         responses: {
@@ -4363,6 +6591,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4389,6 +6662,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedWatchlistList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_watchlists_create: {
@@ -4401,8 +6719,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WatchlistInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WatchlistInputRequest"];
-                "multipart/form-data": components["schemas"]["WatchlistInputRequest"];
             };
         };
         responses: {
@@ -4412,6 +6728,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4435,6 +6796,51 @@ export interface operations {
                     "application/json": components["schemas"]["Watchlist"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_watchlists_update: {
@@ -4449,8 +6855,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WatchlistInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WatchlistInputRequest"];
-                "multipart/form-data": components["schemas"]["WatchlistInputRequest"];
             };
         };
         responses: {
@@ -4460,6 +6864,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4482,6 +6931,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_watchlists_partial_update: {
@@ -4496,8 +6990,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedWatchlistInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedWatchlistInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedWatchlistInputRequest"];
             };
         };
         responses: {
@@ -4507,6 +6999,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4523,8 +7060,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SymbolInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["SymbolInputRequest"];
-                "multipart/form-data": components["schemas"]["SymbolInputRequest"];
             };
         };
         responses: {
@@ -4534,6 +7069,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4557,6 +7137,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_web_logout_create: {
@@ -4575,6 +7200,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_web_refresh_create: {
@@ -4587,8 +7257,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["WebRefreshRequestRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WebRefreshRequestRequest"];
-                "multipart/form-data": components["schemas"]["WebRefreshRequestRequest"];
             };
         };
         responses: {
@@ -4600,7 +7268,43 @@ export interface operations {
                     "application/json": components["schemas"]["WebAccess"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
