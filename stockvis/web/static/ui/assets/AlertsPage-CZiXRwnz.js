@@ -1,1 +1,0 @@
-import{q as e,k as r}from"./index-DRSCl9HM.js";import{P as s}from"./Placeholder-17pmkKF2.js";import{p as o}from"./text-B2NCoDSs.js";import"./usePageTitle-x3EC3yVY.js";function m(){const t=e(o);return r.jsx(s,{title:t("alerts"),description:t("alertsDesc")})}export{m as default};

@@ -1,1 +1,0 @@
-import{q as e,k as o}from"./index-DRSCl9HM.js";import{P as r}from"./Placeholder-17pmkKF2.js";import{p as a}from"./text-B2NCoDSs.js";import"./usePageTitle-x3EC3yVY.js";function m(){const t=e(a);return o.jsx(r,{title:t("health"),description:t("healthDesc")})}export{m as default};

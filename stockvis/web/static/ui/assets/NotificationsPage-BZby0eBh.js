@@ -1,1 +1,0 @@
-import{q as o,k as i}from"./index-DRSCl9HM.js";import{P as e}from"./Placeholder-17pmkKF2.js";import{p as s}from"./text-B2NCoDSs.js";import"./usePageTitle-x3EC3yVY.js";function p(){const t=o(s);return i.jsx(e,{title:t("notifications"),description:t("notificationsDesc")})}export{p as default};

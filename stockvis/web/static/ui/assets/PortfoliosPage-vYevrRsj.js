@@ -1,1 +1,0 @@
-import{q as t,k as r}from"./index-DRSCl9HM.js";import{P as e}from"./Placeholder-17pmkKF2.js";import{p as s}from"./text-B2NCoDSs.js";import"./usePageTitle-x3EC3yVY.js";function f(){const o=t(s);return r.jsx(e,{title:o("portfolios"),description:o("portfoliosDesc")})}export{f as default};

@@ -1,1 +1,0 @@
-import{q as r,k as t}from"./index-DRSCl9HM.js";import{P as o}from"./Placeholder-17pmkKF2.js";import{p as s}from"./text-B2NCoDSs.js";import"./usePageTitle-x3EC3yVY.js";function p(){const e=r(s);return t.jsx(o,{title:e("screener"),description:e("screenerDesc")})}export{p as default};

@@ -1,1 +1,0 @@
-import{q as s,k as e}from"./index-DRSCl9HM.js";import{P as o}from"./Placeholder-17pmkKF2.js";import{p as r}from"./text-B2NCoDSs.js";import"./usePageTitle-x3EC3yVY.js";function p(){const t=s(r);return e.jsx(o,{title:t("watchlists"),description:t("watchlistsDesc")})}export{p as default};
