@@ -14,10 +14,16 @@ function Login() {
 afterEach(() => vi.unstubAllGlobals());
 
 it("sends a user whose session ran out to the login page, remembering where they were", async () => {
-  resetAuthForTests("signed-in", "expired-token");
+  resetAuthForTests("signed-in", "a-token");
+  // The header's own queries succeed until the session runs out below.
+  let expired = false;
   vi.stubGlobal(
     "fetch",
-    vi.fn(async () => new Response(JSON.stringify({ error: "not_authenticated", detail: "expired" }), { status: 401 })),
+    vi.fn(async () =>
+      expired
+        ? new Response(JSON.stringify({ error: "not_authenticated", detail: "expired" }), { status: 401 })
+        : new Response(JSON.stringify({ count: 0, results: [], username: "kim" }), { status: 200 }),
+    ),
   );
   render(
     <QueryClientProvider client={new QueryClient()}>
@@ -34,6 +40,7 @@ it("sends a user whose session ran out to the login page, remembering where they
     </QueryClientProvider>,
   );
   expect(await screen.findByText("portfolio")).toBeInTheDocument();
+  expired = true;
   await act(async () => {
     await authFetch(new Request("http://localhost/api/v1/users/portfolios/2/"));
   });
