@@ -89,7 +89,10 @@ class WebRefreshView(APIView):
         try:
             rotation.is_valid(raise_exception=True)
         except TokenError as exc:
-            refused = Response({"error": str(exc)}, status=status.HTTP_401_UNAUTHORIZED)
+            refused = Response(
+                {"error": "not_authenticated", "detail": str(exc)},
+                status=status.HTTP_401_UNAUTHORIZED,
+            )
             refused.delete_cookie(COOKIE_NAME, path=COOKIE_PATH, samesite="Strict")
             return refused
         response = Response({"access": rotation.validated_data["access"]})

@@ -127,7 +127,7 @@ export interface paths {
         };
         /**
          * Price bars for a chart
-         * @description Daily or weekly bars, oldest first, in the shape lightweight-charts takes (`time`, `open`, `high`, `low`, `close`, `volume`), with the asset and source. Bars of the `synthetic` provider are demo data: `synthetic` is true and `notice` says so. `adjusted=true` back-adjusts them for the asset's known splits and dividends. Cached 60 s; an ingest of the symbol invalidates it at once.
+         * @description Daily or weekly bars, oldest first, in the shape lightweight-charts takes (`time`, `open`, `high`, `low`, `close`, `volume`), with the asset and source. The source is the asset's preferred real one, else another real one, else synthetic demo data (real data is never hidden behind demo data); `source=` picks one (400 for a name that is no source; a source without bars answers no bars). Bars of the `synthetic` provider are demo data: `synthetic` is true and `notice` says so. `adjusted=true` back-adjusts them for the asset's known splits and dividends. Cached 60 s; an ingest of the symbol invalidates it at once.
          */
         get: operations["stocks_chart"];
         put?: never;
@@ -190,6 +190,26 @@ export interface paths {
          * @description The asset, its latest stored close with the change against the close before it, and the company profile (numbers as numbers, missing values as null). Assets without a profile (ETFs, indices, crypto, FX, or stocks not collected yet) answer with `profile: null`, not 404. Cached 600 s.
          */
         get: operations["stocks_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocks/api/provenance/{symbol}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a symbol's data came from
+         * @description Per source: daily bars stored, their first and last date and the last ingest; freshness against the exchange calendar; the data-quality flags (gaps, spikes, OHLC errors). Never cached.
+         */
+        get: operations["v1_stocks_api_provenance_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -500,7 +520,7 @@ export interface paths {
         };
         /**
          * What has been collected for a symbol
-         * @description Row counts of everything stored for the symbol. An unknown (well-formed) symbol answers 200 with `stock_exists: false` and zero counts, so the UI can poll while collection registers it. `is_complete`: daily and weekly bars, plus a profile and statements for stocks. Never cached.
+         * @description Row counts of everything stored for the symbol. An unknown (well-formed) symbol answers 200 with `stock_exists: false` and zero counts, so the UI can poll while collection registers it. `is_complete`: daily and weekly bars, plus a profile and statements for stocks. `resolved`: a provider has described the asset (a symbol a user added offline stays unresolved until one does); `problem`: why its latest collection failed, or why it is unresolved. Bar counts are those of `source`, the source charts and figures are served from (real data before synthetic demo data); `bars_by_source` counts the bars of every stored source. Never cached.
          */
         get: operations["users_portfolio_symbol_status"];
         put?: never;
@@ -650,8 +670,10 @@ export interface paths {
          *     really paid. Realised P&L % is realised P&L over the cost of what was sold (average cost).
          *     Holdings without prices yet (collection still running) are listed in `unpriced` and left out of
          *     the totals. Money is rounded half-up to the currency's minor unit (USD 2 decimals, KRW 0),
-         *     percentages to 2 decimals; `synthetic: true` marks demo data. 409 when the stored data cannot
-         *     value the portfolio (no exchange rate yet, or none as old as a transaction).
+         *     percentages to 2 decimals; `synthetic: true` marks demo data. A transaction older than every
+         *     stored USD-KRW close is converted at the first one, and `fx.estimated_before` names its date
+         *     (null when every rate is stored). 409 when the stored data cannot value the portfolio (no
+         *     exchange rate yet).
          *
          *     Base-currency figures use what was really paid: with q units, last close P1 on the valuation day d1, previous close P0 on d0, and R(d) the base-currency price of one unit of the asset's currency at the close of d (carried forward over days without a rate): market value = q x P1 x R(d1); cost = sum of each lot still held x R(its transaction's date) (a directly entered holding is one buy on its acquisition date); unrealised P&L = market value - cost = price effect + currency effect, with price effect = (q x P1 - asset-currency cost) x R(d1) and currency effect = asset-currency cost x R(d1) - cost; realised P&L = each sale's proceeds x R(sale date) - the base cost it released, less each fee x R(its date); dividends at their date's rate; day change = q x P1 x R(d1) - q x P0 x R(d0), the change of the base-currency value. In the asset's own currency R is 1 and the currency effect 0.
          */
@@ -1016,6 +1038,15 @@ export interface components {
          * @enum {string}
          */
         BalanceSheetResponseStatementEnum: "balance_sheet";
+        BarsBySource: {
+            /** @description {"csv": 5241} */
+            daily: {
+                [key: string]: number;
+            };
+            weekly: {
+                [key: string]: number;
+            };
+        };
         /**
          * @description * `holdings` - holdings
          *     * `views` - views
@@ -1326,10 +1357,18 @@ export interface components {
          * @enum {string}
          */
         DirectionEnum: "buy" | "sell" | "neutral";
+        /** @description The body of every error answer under /api/. */
         Error: {
-            /** @description Per parameter, what is wrong and what is allowed. */
-            detail?: unknown;
+            /** @description What went wrong, in one sentence. */
+            detail: string;
+            /** @description A stable code: invalid, not_found, ... */
             error: string;
+            /** @description 400 only: the messages of each invalid parameter or field. */
+            fields?: {
+                [key: string]: string[];
+            };
+            /** @description 429 only: seconds to wait. */
+            retry_after?: number;
         };
         Figures: {
             /** Format: decimal */
@@ -1368,9 +1407,35 @@ export interface components {
             /** Format: decimal */
             unrealised_pnl_pct: string | null;
         };
+        Freshness: {
+            detail: string;
+            /**
+             * Format: date
+             * @description Newest bar a fresh asset has (the previous session).
+             */
+            expected: string | null;
+            /**
+             * Format: date
+             * @description Newest daily bar, any source.
+             */
+            latest: string | null;
+            status: components["schemas"]["FreshnessStatusEnum"];
+        };
+        /**
+         * @description * `OK` - OK
+         *     * `STALE` - STALE
+         *     * `UNKNOWN` - UNKNOWN
+         * @enum {string}
+         */
+        FreshnessStatusEnum: "OK" | "STALE" | "UNKNOWN";
         Fx: {
             /** Format: date */
             date: string;
+            /**
+             * Format: date
+             * @description The first stored USD-KRW close when a transaction is older: costs before this date are converted at this first rate (an estimate); null when every rate is stored.
+             */
+            estimated_before: string | null;
             pair: string;
             /** Format: decimal */
             rate: string | null;
@@ -1379,6 +1444,11 @@ export interface components {
             currency: string;
             /** Format: date */
             end: string | null;
+            /**
+             * Format: date
+             * @description Costs of transactions before this date use the first stored USD-KRW close.
+             */
+            fx_estimated_before: string | null;
             points: components["schemas"]["HistoryPoint"][];
             portfolio: components["schemas"]["PortfolioRef"];
             /** Format: decimal */
@@ -1612,14 +1682,6 @@ export interface components {
          * @enum {string}
          */
         MarketEnum: "US" | "KR" | "GLOBAL";
-        MarketError: {
-            /** @description Per-parameter messages for a 400, naming the allowed values. */
-            detail?: unknown;
-            /** @description What went wrong, in one sentence. */
-            error: string;
-            /** @description Seconds to wait (429 only). */
-            retry_after?: number;
-        };
         /**
          * @description * `exact` - exact
          *     * `prefix` - prefix
@@ -1649,11 +1711,11 @@ export interface components {
             readonly id: number;
             /** @description The model's and its baseline's summary. */
             metrics?: unknown;
-            model_type: components["schemas"]["ModelTypeC2dEnum"];
+            model_type: components["schemas"]["PredictionModelTypeEnum"];
             /** @description The last live check. */
             monitoring?: unknown;
             name: string;
-            status: components["schemas"]["Status017Enum"];
+            status: components["schemas"]["PredictionModelStatusEnum"];
             /** Format: date-time */
             status_changed_at: string;
             status_reason?: string;
@@ -1679,9 +1741,9 @@ export interface components {
             readonly id: number;
             /** @description The model's and its baseline's summary. */
             metrics?: unknown;
-            model_type: components["schemas"]["ModelTypeC2dEnum"];
+            model_type: components["schemas"]["PredictionModelTypeEnum"];
             name: string;
-            status: components["schemas"]["Status017Enum"];
+            status: components["schemas"]["PredictionModelStatusEnum"];
             status_reason?: string;
             symbol: string;
             /** Format: date */
@@ -1691,13 +1753,6 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
-        /**
-         * @description * `price_prediction` - price prediction
-         *     * `trend_analysis` - trend analysis
-         *     * `risk_assessment` - risk assessment
-         * @enum {string}
-         */
-        ModelTypeC2dEnum: "price_prediction" | "trend_analysis" | "risk_assessment";
         /**
          * @description * `rsi` - rsi
          *     * `macd` - macd
@@ -2000,9 +2055,16 @@ export interface components {
             target_date: string;
         };
         /**
-         * @description * `price_prediction` - price_prediction
-         *     * `trend_analysis` - trend_analysis
-         *     * `risk_assessment` - risk_assessment
+         * @description * `candidate` - Candidate
+         *     * `active` - Active
+         *     * `retired` - Retired
+         * @enum {string}
+         */
+        PredictionModelStatusEnum: "candidate" | "active" | "retired";
+        /**
+         * @description * `price_prediction` - price prediction
+         *     * `trend_analysis` - trend analysis
+         *     * `risk_assessment` - risk assessment
          * @enum {string}
          */
         PredictionModelTypeEnum: "price_prediction" | "trend_analysis" | "risk_assessment";
@@ -2066,6 +2128,16 @@ export interface components {
             email?: string;
             timezone?: string;
         };
+        Provenance: {
+            freshness: components["schemas"]["Freshness"] | null;
+            /** Format: date-time */
+            last_ingested_at: string | null;
+            quality_flags: components["schemas"]["QualityFlags"];
+            sources: components["schemas"]["SourceStored"][];
+            symbol: string;
+            /** @description True when any bar is synthetic demo data. */
+            synthetic: boolean;
+        };
         ProviderMatch: {
             asset_type: string;
             currency: string;
@@ -2095,6 +2167,21 @@ export interface components {
          * @enum {string}
          */
         ProviderStateStatusEnum: "ok" | "skipped" | "not_configured" | "unavailable";
+        QualityFlag: {
+            /** Format: date */
+            date: string;
+            detail: string;
+            /** @description gap, spike or ohlc. */
+            kind: string;
+            reviewed: boolean;
+            source: string;
+        };
+        QualityFlags: {
+            /** @description The newest ten, newest first. */
+            recent: components["schemas"]["QualityFlag"][];
+            total: number;
+            unreviewed: number;
+        };
         Quote: {
             /** Format: decimal */
             change: string | null;
@@ -2260,30 +2347,38 @@ export interface components {
          * @enum {string}
          */
         SnapshotKindEnum: "intraday" | "close";
+        SourceStored: {
+            /** @description Daily bars stored from this source. */
+            bars: number;
+            /** Format: date */
+            first: string | null;
+            /** Format: date */
+            last: string | null;
+            /** Format: date-time */
+            last_ingested_at: string | null;
+            source: string;
+        };
         /**
          * @description * `annual` - annual
          *     * `quarterly` - quarterly
          * @enum {string}
          */
         StatementPeriodEnum: "annual" | "quarterly";
-        /**
-         * @description * `candidate` - Candidate
-         *     * `active` - Active
-         *     * `retired` - Retired
-         * @enum {string}
-         */
-        Status017Enum: "candidate" | "active" | "retired";
         StatusDetails: {
             balance_sheets: number;
             cash_flows: number;
+            /** @description Daily bars of the serving `source`. */
             daily_prices: number;
             income_statements: number;
+            /** @description Weekly bars of the serving source. */
             weekly_prices: number;
         };
         SymbolInputRequest: {
             symbol: string;
         };
         SymbolStatus: {
+            /** @description Stored bars of every source. */
+            bars_by_source: components["schemas"]["BarsBySource"];
             /** @description Stored row counts. */
             details: components["schemas"]["StatusDetails"];
             /** @description At least one statement. */
@@ -2293,9 +2388,18 @@ export interface components {
             has_prices: boolean;
             /** @description Daily and weekly bars, plus a profile and statements for stocks. */
             is_complete: boolean;
+            notice: string | null;
+            /** @description Why the latest collection of the symbol failed, or why it is unresolved. */
+            problem: string | null;
+            /** @description A provider has described the asset (false: added by a user, not yet known). */
+            resolved: boolean;
+            /** @description The source bars are served from: the preferred real source, else another real one, else synthetic; null without bars. */
+            source: string | null;
             /** @description The symbol is in the asset master. */
             stock_exists: boolean;
             symbol: string;
+            /** @description The bars served are synthetic demo data. */
+            synthetic: boolean;
         };
         TokenObtainPair: {
             readonly access: string;
@@ -2442,9 +2546,9 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description * `price_prediction` - price_prediction
-                 *     * `trend_analysis` - trend_analysis
-                 *     * `risk_assessment` - risk_assessment
+                 * @description * `price_prediction` - price prediction
+                 *     * `trend_analysis` - trend analysis
+                 *     * `risk_assessment` - risk assessment
                  */
                 model_type?: "price_prediction" | "trend_analysis" | "risk_assessment";
                 /**
@@ -2477,6 +2581,42 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     analysis_model: {
@@ -2498,7 +2638,43 @@ export interface operations {
                     "application/json": components["schemas"]["ModelDetail"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2520,9 +2696,9 @@ export interface operations {
                  */
                 horizon?: 1 | 5 | 20;
                 /**
-                 * @description * `price_prediction` - price_prediction
-                 *     * `trend_analysis` - trend_analysis
-                 *     * `risk_assessment` - risk_assessment
+                 * @description * `price_prediction` - price prediction
+                 *     * `trend_analysis` - trend analysis
+                 *     * `risk_assessment` - risk assessment
                  */
                 model_type?: "price_prediction" | "trend_analysis" | "risk_assessment";
             };
@@ -2552,6 +2728,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unknown symbol. */
             404: {
                 headers: {
@@ -2563,6 +2757,15 @@ export interface operations {
             };
             /** @description Too little history. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2670,8 +2873,44 @@ export interface operations {
                     "application/json": components["schemas"]["ScreenerResponse"];
                 };
             };
-            /** @description A parameter is out of range; `detail` names it and what is allowed. */
+            /** @description A parameter is out of range; `fields` names it and what is allowed. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2696,7 +2935,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -2711,13 +2950,31 @@ export interface operations {
                     "application/json": components["schemas"]["BalanceSheetResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown symbol. */
@@ -2726,7 +2983,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -2735,7 +2992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2755,7 +3012,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -2770,13 +3027,31 @@ export interface operations {
                     "application/json": components["schemas"]["CashFlowStatementResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown symbol. */
@@ -2785,7 +3060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -2794,7 +3069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2821,6 +3096,15 @@ export interface operations {
                  */
                 period?: "1d" | "5d" | "1m" | "3m" | "6m" | "1y" | "2y" | "5y" | "max";
                 /**
+                 * @description Bars of this source only. Default: the serving source (the asset's preferred real source, else another real one, else synthetic demo data).
+                 *
+                 *     * `synthetic` - synthetic
+                 *     * `alphavantage` - alphavantage
+                 *     * `fdr` - fdr
+                 *     * `csv` - csv
+                 */
+                source?: "synthetic" | "alphavantage" | "fdr" | "csv";
+                /**
                  * @description Bar size.
                  *
                  *     * `daily` - daily
@@ -2830,7 +3114,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -2846,13 +3130,31 @@ export interface operations {
                     "application/json": components["schemas"]["ChartResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown symbol. */
@@ -2861,7 +3163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -2870,7 +3172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2890,7 +3192,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -2905,13 +3207,31 @@ export interface operations {
                     "application/json": components["schemas"]["IncomeStatementResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown symbol. */
@@ -2920,7 +3240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -2929,7 +3249,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3004,8 +3324,26 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorResponse"];
                 };
             };
-            /** @description A parameter is out of range; `detail` names it and what is allowed. */
+            /** @description A parameter is out of range; `fields` names it and what is allowed. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3015,6 +3353,15 @@ export interface operations {
             };
             /** @description Unknown symbol. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3029,7 +3376,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -3044,13 +3391,31 @@ export interface operations {
                     "application/json": components["schemas"]["OverviewResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown symbol. */
@@ -3059,7 +3424,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -3068,7 +3433,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    v1_stocks_api_provenance_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
+                symbol: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Provenance"];
+                };
+            };
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown symbol. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` s. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3093,13 +3525,40 @@ export interface operations {
                     "application/json": components["schemas"]["PopularResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -3108,7 +3567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3137,13 +3596,40 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResponse"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -3152,7 +3638,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3162,7 +3648,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Any spelling; the answer says whether it can be a symbol. */
                 symbol: string;
             };
             cookie?: never;
@@ -3177,13 +3663,49 @@ export interface operations {
                     "application/json": components["schemas"]["ValidateResponse"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled; retry after `retry_after` s. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3210,6 +3732,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedPriceAlertList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_alerts_create: {
@@ -3222,8 +3789,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PriceAlertCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PriceAlertCreateRequest"];
-                "multipart/form-data": components["schemas"]["PriceAlertCreateRequest"];
             };
         };
         responses: {
@@ -3233,6 +3798,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PriceAlert"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3256,6 +3866,51 @@ export interface operations {
                     "application/json": components["schemas"]["PriceAlert"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_alerts_update: {
@@ -3270,8 +3925,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PriceAlertUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PriceAlertUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PriceAlertUpdateRequest"];
             };
         };
         responses: {
@@ -3281,6 +3934,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PriceAlert"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3303,6 +4001,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_alerts_partial_update: {
@@ -3317,8 +4060,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedPriceAlertUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedPriceAlertUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PatchedPriceAlertUpdateRequest"];
             };
         };
         responses: {
@@ -3328,6 +4069,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PriceAlert"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3342,8 +4128,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TokenObtainPairRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TokenObtainPairRequest"];
-                "multipart/form-data": components["schemas"]["TokenObtainPairRequest"];
             };
         };
         responses: {
@@ -3353,6 +4137,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenObtainPair"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3367,8 +4196,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LogoutRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["LogoutRequest"];
-                "multipart/form-data": components["schemas"]["LogoutRequest"];
             };
         };
         responses: {
@@ -3378,6 +4205,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3398,6 +4270,51 @@ export interface operations {
                     "application/json": components["schemas"]["Profile"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_me_update: {
@@ -3410,8 +4327,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["ProfileRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ProfileRequest"];
-                "multipart/form-data": components["schemas"]["ProfileRequest"];
             };
         };
         responses: {
@@ -3421,6 +4336,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3435,8 +4395,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedProfileRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedProfileRequest"];
-                "multipart/form-data": components["schemas"]["PatchedProfileRequest"];
             };
         };
         responses: {
@@ -3446,6 +4404,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3460,8 +4463,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordChangeRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeRequest"];
-                "multipart/form-data": components["schemas"]["PasswordChangeRequest"];
             };
         };
         responses: {
@@ -3472,6 +4473,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_notifications_list: {
@@ -3481,6 +4527,7 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only unread ones. */
                 unread?: boolean;
             };
             header?: never;
@@ -3495,6 +4542,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedNotificationList"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3518,6 +4610,51 @@ export interface operations {
                     "application/json": components["schemas"]["Notification"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_notifications_destroy: {
@@ -3537,6 +4674,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3559,6 +4741,51 @@ export interface operations {
                     "application/json": components["schemas"]["Notification"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_notifications_read_all_create: {
@@ -3576,6 +4803,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3604,6 +4876,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedHoldingList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolio_create: {
@@ -3616,8 +4933,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["HoldingCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["HoldingCreateRequest"];
-                "multipart/form-data": components["schemas"]["HoldingCreateRequest"];
             };
         };
         responses: {
@@ -3627,6 +4942,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Holding"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3650,6 +5010,51 @@ export interface operations {
                     "application/json": components["schemas"]["Holding"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolio_update: {
@@ -3664,8 +5069,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["HoldingUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["HoldingUpdateRequest"];
-                "multipart/form-data": components["schemas"]["HoldingUpdateRequest"];
             };
         };
         responses: {
@@ -3675,6 +5078,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Holding"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3697,6 +5145,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolio_partial_update: {
@@ -3711,8 +5204,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedHoldingUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedHoldingUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PatchedHoldingUpdateRequest"];
             };
         };
         responses: {
@@ -3724,6 +5215,51 @@ export interface operations {
                     "application/json": components["schemas"]["Holding"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     users_portfolio_symbol_status: {
@@ -3731,7 +5267,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). Anything else is a 400. */
                 symbol: string;
             };
             cookie?: never;
@@ -3746,13 +5282,40 @@ export interface operations {
                     "application/json": components["schemas"]["SymbolStatus"];
                 };
             };
-            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            /** @description A parameter is invalid; `fields` names it and the allowed values. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; retry after `retry_after` s. */
@@ -3761,7 +5324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3788,6 +5351,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedPortfolioList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolios_create: {
@@ -3800,8 +5408,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PortfolioInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PortfolioInputRequest"];
-                "multipart/form-data": components["schemas"]["PortfolioInputRequest"];
             };
         };
         responses: {
@@ -3811,6 +5417,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3834,6 +5485,51 @@ export interface operations {
                     "application/json": components["schemas"]["Portfolio"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolios_update: {
@@ -3848,8 +5544,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PortfolioInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PortfolioInputRequest"];
-                "multipart/form-data": components["schemas"]["PortfolioInputRequest"];
             };
         };
         responses: {
@@ -3859,6 +5553,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3881,6 +5620,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolios_partial_update: {
@@ -3895,8 +5679,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedPortfolioInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedPortfolioInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedPortfolioInputRequest"];
             };
         };
         responses: {
@@ -3906,6 +5688,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3931,6 +5758,60 @@ export interface operations {
                     "application/json": components["schemas"]["Allocation"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The stored data cannot value the portfolio (no exchange rate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolios_history_retrieve: {
@@ -3953,6 +5834,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["History"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The stored data cannot value the portfolio (no exchange rate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3983,6 +5918,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedSnapshotList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_portfolios_valuation_retrieve: {
@@ -4006,6 +5986,60 @@ export interface operations {
                     "application/json": components["schemas"]["Valuation"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The stored data cannot value the portfolio (no exchange rate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     portfolio_risk: {
@@ -4027,6 +6061,15 @@ export interface operations {
                     "application/json": components["schemas"]["PortfolioRisk"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4035,7 +6078,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4055,8 +6116,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RegisterRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RegisterRequest"];
-                "multipart/form-data": components["schemas"]["RegisterRequest"];
             };
         };
         responses: {
@@ -4066,6 +6125,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Registered"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4080,8 +6184,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TokenRefreshOfLiveUserRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TokenRefreshOfLiveUserRequest"];
-                "multipart/form-data": components["schemas"]["TokenRefreshOfLiveUserRequest"];
             };
         };
         responses: {
@@ -4091,6 +6193,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenRefreshOfLiveUser"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4119,6 +6266,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedTransactionList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_transactions_create: {
@@ -4131,8 +6323,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TransactionCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TransactionCreateRequest"];
-                "multipart/form-data": components["schemas"]["TransactionCreateRequest"];
             };
         };
         responses: {
@@ -4142,6 +6332,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4165,6 +6400,51 @@ export interface operations {
                     "application/json": components["schemas"]["Transaction"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_transactions_update: {
@@ -4179,8 +6459,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["TransactionUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TransactionUpdateRequest"];
-                "multipart/form-data": components["schemas"]["TransactionUpdateRequest"];
             };
         };
         responses: {
@@ -4190,6 +6468,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4212,6 +6535,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_transactions_partial_update: {
@@ -4226,8 +6594,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedTransactionUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedTransactionUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PatchedTransactionUpdateRequest"];
             };
         };
         responses: {
@@ -4237,6 +6603,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4263,6 +6674,51 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedWatchlistList"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_watchlists_create: {
@@ -4275,8 +6731,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WatchlistInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WatchlistInputRequest"];
-                "multipart/form-data": components["schemas"]["WatchlistInputRequest"];
             };
         };
         responses: {
@@ -4286,6 +6740,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4309,6 +6808,51 @@ export interface operations {
                     "application/json": components["schemas"]["Watchlist"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_watchlists_update: {
@@ -4323,8 +6867,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WatchlistInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WatchlistInputRequest"];
-                "multipart/form-data": components["schemas"]["WatchlistInputRequest"];
             };
         };
         responses: {
@@ -4334,6 +6876,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4356,6 +6943,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_watchlists_partial_update: {
@@ -4370,8 +7002,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedWatchlistInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedWatchlistInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedWatchlistInputRequest"];
             };
         };
         responses: {
@@ -4381,6 +7011,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4397,8 +7072,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SymbolInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["SymbolInputRequest"];
-                "multipart/form-data": components["schemas"]["SymbolInputRequest"];
             };
         };
         responses: {
@@ -4408,6 +7081,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Watchlist"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -4431,6 +7149,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_web_logout_create: {
@@ -4449,6 +7212,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     v1_users_web_refresh_create: {
@@ -4461,8 +7269,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["WebRefreshRequestRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WebRefreshRequestRequest"];
-                "multipart/form-data": components["schemas"]["WebRefreshRequestRequest"];
             };
         };
         responses: {
@@ -4474,12 +7280,48 @@ export interface operations {
                     "application/json": components["schemas"]["WebAccess"];
                 };
             };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

@@ -53,7 +53,8 @@ export function UserMenu() {
       }}
     >
       <summary aria-label={t("userMenu")}>
-        <span>{me.data?.display_name || me.data?.username || "…"}</span>
+        <span className="user-name">{me.data?.display_name || me.data?.username || "…"}</span>
+        <span aria-hidden="true">▾</span>
         {count > 0 && (
           <span className="count-badge" aria-label={t("unreadCount", { n: count })}>
             {count}

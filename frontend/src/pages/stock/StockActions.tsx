@@ -94,7 +94,7 @@ function WatchlistButton({ symbol, onDone }: { symbol: string; onDone: (message:
       <button type="button" className="btn btn-small" disabled={add.isPending} onClick={() => add.mutate()}>
         {t("addToWatchlist")}
       </button>
-      {add.error && <ApiErrorMessage error={add.error} what={t("addToWatchlist")} />}
+      {add.error && <ApiErrorMessage error={add.error} what={t("whatWatchlist")} />}
     </>
   );
 }
@@ -163,7 +163,7 @@ function HoldingForm({ symbol, currency, lastPrice, onDone, onCancel }: FormProp
         <input inputMode="decimal" required value={price} onChange={(e) => setPrice(e.target.value)} />
         {errors.average_price && <span className="field-error">{errors.average_price.join(" ")}</span>}
       </label>
-      {create.error && <ApiErrorMessage error={create.error} what={t("addToPortfolio")} />}
+      {create.error && <ApiErrorMessage error={create.error} what={t("whatHolding")} />}
       <div className="form-buttons">
         <button type="submit" className="btn btn-primary btn-small" disabled={create.isPending}>
           {t("save")}
@@ -210,7 +210,7 @@ function AlertForm({ symbol, lastPrice, onDone, onCancel }: FormProps) {
         <span>{t("threshold")}</span>
         <input inputMode="decimal" required value={threshold} onChange={(e) => setThreshold(e.target.value)} />
       </label>
-      {create.error && <ApiErrorMessage error={create.error} what={t("createAlert")} />}
+      {create.error && <ApiErrorMessage error={create.error} what={t("whatAlert")} />}
       <div className="form-buttons">
         <button type="submit" className="btn btn-primary btn-small" disabled={create.isPending}>
           {t("save")}

@@ -1,1 +1,0 @@
-import{q as e,k as r}from"./index-Dxdjk4Wk.js";import{P as s}from"./Placeholder-BDQwVW9o.js";import{p as o}from"./text-BwdQMMVG.js";import"./usePageTitle-DeTxjSK0.js";function m(){const t=e(o);return r.jsx(s,{title:t("alerts"),description:t("alertsDesc")})}export{m as default};

@@ -1,1 +1,0 @@
-import{q as e,k as o}from"./index-Dxdjk4Wk.js";import{P as r}from"./Placeholder-BDQwVW9o.js";import{p as a}from"./text-BwdQMMVG.js";import"./usePageTitle-DeTxjSK0.js";function m(){const t=e(a);return o.jsx(r,{title:t("health"),description:t("healthDesc")})}export{m as default};

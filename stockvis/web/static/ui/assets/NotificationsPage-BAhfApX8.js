@@ -1,1 +1,0 @@
-import{q as o,k as i}from"./index-Dxdjk4Wk.js";import{P as e}from"./Placeholder-BDQwVW9o.js";import{p as s}from"./text-BwdQMMVG.js";import"./usePageTitle-DeTxjSK0.js";function p(){const t=o(s);return i.jsx(e,{title:t("notifications"),description:t("notificationsDesc")})}export{p as default};

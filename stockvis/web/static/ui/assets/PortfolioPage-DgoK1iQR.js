@@ -1,1 +1,0 @@
-import{q as t,k as r}from"./index-Dxdjk4Wk.js";import{P as e}from"./Placeholder-BDQwVW9o.js";import{p as i}from"./text-BwdQMMVG.js";import"./usePageTitle-DeTxjSK0.js";function f(){const o=t(i);return r.jsx(e,{title:o("portfolio"),description:o("portfolioDesc")})}export{f as default};

@@ -1,1 +1,0 @@
-import{q as t,k as r}from"./index-Dxdjk4Wk.js";import{P as e}from"./Placeholder-BDQwVW9o.js";import{p as s}from"./text-BwdQMMVG.js";import"./usePageTitle-DeTxjSK0.js";function f(){const o=t(s);return r.jsx(e,{title:o("portfolios"),description:o("portfoliosDesc")})}export{f as default};

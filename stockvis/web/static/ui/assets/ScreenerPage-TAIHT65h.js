@@ -1,1 +1,0 @@
-import{q as r,k as t}from"./index-Dxdjk4Wk.js";import{P as o}from"./Placeholder-BDQwVW9o.js";import{p as s}from"./text-BwdQMMVG.js";import"./usePageTitle-DeTxjSK0.js";function p(){const e=r(s);return t.jsx(o,{title:e("screener"),description:e("screenerDesc")})}export{p as default};

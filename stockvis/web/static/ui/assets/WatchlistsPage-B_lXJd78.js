@@ -1,1 +1,0 @@
-import{q as s,k as e}from"./index-Dxdjk4Wk.js";import{P as o}from"./Placeholder-BDQwVW9o.js";import{p as r}from"./text-BwdQMMVG.js";import"./usePageTitle-DeTxjSK0.js";function p(){const t=s(r);return e.jsx(o,{title:t("watchlists"),description:t("watchlistsDesc")})}export{p as default};
