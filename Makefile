@@ -7,7 +7,7 @@ endif
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/stockvis
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: help bootstrap install run test test-unit test-integration lint format bench ui ui-schema ui-test
+.PHONY: help bootstrap install install-run run test test-unit test-integration lint format bench ui ui-schema ui-test
 
 help:
 	@echo "make run    start web (ASGI), Celery worker and beat on SQLite with demo data (port \$$PORT, default 8000)"
@@ -20,11 +20,19 @@ help:
 bootstrap:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet --disable-pip-version-check uv
 
-install: bootstrap
-	@$(UV) sync --frozen --quiet
+# What running needs only (no test or lint tools); --inexact keeps the dev tools of an earlier
+# `make install` instead of uninstalling them.
+install-run: bootstrap
+	@echo "Installing Stock-Vis (runtime packages) ..."
+	@$(UV) sync --frozen --no-dev --inexact
 
-run: install
-	$(UV) run stockvis serve
+# Runtime plus the development tools (pytest, mypy, ruff, schemathesis, ...).
+install: bootstrap
+	@echo "Installing Stock-Vis with the development tools ..."
+	@$(UV) sync --frozen
+
+run: install-run
+	$(UV) run --no-sync stockvis serve
 
 test: install ui-test
 	$(UV) run pytest -m "not integration" -p no:cacheprovider

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from celery import Celery
+from celery.signals import worker_ready, worker_shutdown
+
+if TYPE_CHECKING:
+    from stockvis.core.heartbeat import HeartbeatThread
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -19,3 +24,30 @@ def _load_beat_schedule(sender: Celery, **kwargs: object) -> None:
     from config.schedule import build_beat_schedule
 
     sender.conf.beat_schedule = build_beat_schedule()
+
+
+# The worker's heartbeat starts once it consumes (worker_ready), so readiness turns green only when
+# a worker can take work; a clean shutdown clears it at once.
+_heartbeats: list[HeartbeatThread] = []
+
+
+@worker_ready.connect
+def _start_worker_heartbeat(sender: object = None, **kwargs: object) -> None:
+    from django.conf import settings
+
+    from stockvis.core.heartbeat import HeartbeatThread
+
+    thread = HeartbeatThread(
+        "worker",
+        interval=settings.HEARTBEAT_INTERVAL,
+        detail=str(getattr(sender, "hostname", "") or ""),
+    )
+    thread.start()
+    _heartbeats.append(thread)
+
+
+@worker_shutdown.connect
+def _stop_worker_heartbeat(**kwargs: object) -> None:
+    for thread in _heartbeats:
+        thread.stop()
+    _heartbeats.clear()

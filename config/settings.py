@@ -145,7 +145,8 @@ else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 BROKER_DIR = VAR_DIR / "broker"
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL or "filesystem://"
+# "localhost" only names the filesystem transport's host, which kombu warns about when missing.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL or "filesystem://localhost//"
 CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # kombu's filesystem transport: producers and consumers share one folder, so the web
@@ -166,6 +167,16 @@ CELERY_TIMEZONE = "UTC"
 CELERY_TASK_ACKS_LATE = True  # a killed worker's task is redelivered, not lost
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Beat records a heartbeat as it ticks (readiness); it ticks at least this often (seconds).
+CELERY_BEAT_SCHEDULER = "stockvis.core.beat:HeartbeatScheduler"
+CELERY_BEAT_MAX_LOOP_INTERVAL = 10
+
+# --- Health ----------------------------------------------------------------------------------
+# /healthz/ready waits for these background processes' heartbeats (worker, beat, feed).
+HEALTH_READY_COMPONENTS = env_list("HEALTH_READY_COMPONENTS", "worker,beat")
+# Seconds between heartbeats, and the age after which a process counts as gone.
+HEARTBEAT_INTERVAL = env_float("HEARTBEAT_INTERVAL", 10.0)
+HEALTH_STALE_AFTER = env_float("HEALTH_STALE_AFTER", 30.0)
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
@@ -206,6 +217,10 @@ REST_FRAMEWORK = {
         "auth": env_str("THROTTLE_AUTH", "10/min"),
     },
 }
+# User-owned lists (portfolios, holdings, transactions, watchlists, alerts, notifications) answer
+# pages of PAGE_SIZE rows; a client may ask for up to PAGE_SIZE_MAX with ?page_size=.
+PAGE_SIZE = env_int("PAGE_SIZE", 50)
+PAGE_SIZE_MAX = env_int("PAGE_SIZE_MAX", 200)
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("JWT_ACCESS_MINUTES", 30)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env_int("JWT_REFRESH_DAYS", 7)),
@@ -240,6 +255,10 @@ ALPHA_VANTAGE_OUTPUTSIZE = env_str("ALPHA_VANTAGE_OUTPUTSIZE", "compact")
 ALPHA_VANTAGE_CALLS_PER_MINUTE = env_int("ALPHA_VANTAGE_CALLS_PER_MINUTE", 5)
 ALPHA_VANTAGE_CALLS_PER_DAY = env_int("ALPHA_VANTAGE_CALLS_PER_DAY", 25)
 PROVIDER_TIMEOUT = env_float("PROVIDER_TIMEOUT", 20.0)
+# A provider failing this many calls in a row is not called for CIRCUIT_COOLDOWN seconds, then
+# one probe call decides whether it is back.
+CIRCUIT_FAILURE_THRESHOLD = env_int("CIRCUIT_FAILURE_THRESHOLD", 5)
+CIRCUIT_COOLDOWN = env_float("CIRCUIT_COOLDOWN", 300.0)
 PROVIDER_MAX_RETRIES = env_int("PROVIDER_MAX_RETRIES", 3)
 PROVIDER_RETRY_BASE_DELAY = env_float("PROVIDER_RETRY_BASE_DELAY", 1.0)
 PRICE_SPIKE_THRESHOLD = env_float("PRICE_SPIKE_THRESHOLD", 0.30)
@@ -279,7 +298,13 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # Third-party chatter that says nothing an operator acts on: one line per HTTP request made
+    # (httpx), per SQL query.
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+    },
 }
 
 PORT = env_int("PORT", 8000)

@@ -6,11 +6,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from stockvis.accounts.throttling import throttle_login_posts
 from stockvis.analysis.views import IndicatorView
-from stockvis.core.views import healthz
+from stockvis.core.views import healthz, readiness
 from stockvis.web.spa import spa_index
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("healthz/ready", readiness, name="healthz-ready"),
     # The admin's login form shares the "auth" throttle with every other way to log in.
     path("admin/login/", throttle_login_posts(admin.site.login)),
     path("admin/", admin.site.urls),

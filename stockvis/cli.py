@@ -5,16 +5,23 @@ from __future__ import annotations
 import os
 import sys
 
+# Commands that run for long and whose log is their output; every other command prints its own
+# summary, so its log stays at warnings unless LOG_LEVEL says otherwise.
+_LOGGING_COMMANDS = {"serve", "feed", "runserver"}
+
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    args = argv if argv is not None else sys.argv
+    if len(args) > 1 and args[1] not in _LOGGING_COMMANDS:
+        os.environ.setdefault("LOG_LEVEL", "WARNING")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
     from stockvis.core.errors import StartupError
 
     try:
-        execute_from_command_line(argv if argv is not None else sys.argv)
+        execute_from_command_line(args)
     except (ImproperlyConfigured, StartupError) as exc:
         # A configuration mistake deserves one clear line, not a traceback.
         sys.stderr.write(f"stockvis: configuration error: {exc}\n")

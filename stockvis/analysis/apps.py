@@ -12,12 +12,15 @@ class AnalysisConfig(AppConfig):
     label = "analysis"
 
     def ready(self) -> None:
-        from stockvis.analysis.services import snapshots_refresh_after_ingest
         from stockvis.market.signals import prices_changed
 
         def refresh_snapshots(
             sender: Any, symbols: list[str], kind: str = "daily", **_: Any
         ) -> None:
+            # Imported here, not at start-up: the services pull in pandas and TA-Lib, which every
+            # CLI command (`stockvis --help` included) would otherwise pay for.
+            from stockvis.analysis.services import snapshots_refresh_after_ingest
+
             snapshots_refresh_after_ingest(symbols=symbols, kind=kind)
 
         prices_changed.connect(

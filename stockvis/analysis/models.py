@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from stockvis.analysis.signals import CompositeLabel, Direction
+from stockvis.analysis.labels import CompositeLabel, Direction
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset
 
 DIRECTION_CHOICES = [(direction.value, direction.value) for direction in Direction]

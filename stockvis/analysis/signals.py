@@ -33,24 +33,7 @@ from stockvis.analysis.indicators import (
     checked_int,
     compute_indicators,
 )
-
-
-class Direction(StrEnum):
-    BUY = "buy"
-    SELL = "sell"
-    NEUTRAL = "neutral"
-
-    @property
-    def sign(self) -> int:
-        return {Direction.BUY: 1, Direction.SELL: -1, Direction.NEUTRAL: 0}[self]
-
-
-class CompositeLabel(StrEnum):
-    STRONG_SELL = "strong_sell"
-    SELL = "sell"
-    NEUTRAL = "neutral"
-    BUY = "buy"
-    STRONG_BUY = "strong_buy"
+from stockvis.analysis.labels import CompositeLabel, Direction
 
 
 class SignalName(StrEnum):

@@ -6,7 +6,10 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from stockvis.collector import services
+from stockvis.collector.collect import IngestPlan, plan_run
+from stockvis.collector.ingest import last_stored_date
+from stockvis.collector.registration import asset_register
+from stockvis.collector.upsert import UpsertCounts
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset, CompanyProfile, DailyPrice, WeeklyPrice
 from stockvis.providers.base import Category
 from stockvis.providers.synthetic import SyntheticProvider
@@ -18,14 +21,14 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class DemoLoadReport:
     assets: int
-    daily: services.UpsertCounts
-    weekly: services.UpsertCounts
-    statements: services.UpsertCounts
+    daily: UpsertCounts
+    weekly: UpsertCounts
+    statements: UpsertCounts
     job_id: int | None = None
 
 
 def demo_register(*, provider: SyntheticProvider, demo: DemoAsset) -> Asset:
-    return services.asset_register(
+    return asset_register(
         info=provider.describe_asset(demo.symbol),
         market=demo.market,
         source=SYNTHETIC_SOURCE,
@@ -33,17 +36,17 @@ def demo_register(*, provider: SyntheticProvider, demo: DemoAsset) -> Asset:
     )
 
 
-def _top_up_plan(*, asset: Asset, first_day: dt.date, today: dt.date) -> services.IngestPlan:
+def _top_up_plan(*, asset: Asset, first_day: dt.date, today: dt.date) -> IngestPlan:
     """Only what is missing: bars after the last stored one, the profile and statements once."""
-    last = services.last_stored_date(asset=asset, source=SYNTHETIC_SOURCE)
+    last = last_stored_date(asset=asset, source=SYNTHETIC_SOURCE)
     start = last + dt.timedelta(days=1) if last else first_day
-    last_week = services.last_stored_date(asset=asset, source=SYNTHETIC_SOURCE, model=WeeklyPrice)
+    last_week = last_stored_date(asset=asset, source=SYNTHETIC_SOURCE, model=WeeklyPrice)
     # Re-aggregate the last stored (possibly partial) week too: it may have gained days.
     week_start = (last_week - dt.timedelta(days=last_week.weekday())) if last_week else first_day
     needs_fundamentals = (
         asset.category == Category.STOCK and not CompanyProfile.objects.filter(asset=asset).exists()
     )
-    return services.IngestPlan(
+    return IngestPlan(
         daily=(start, today) if start <= today else None,
         weekly=(week_start, today) if start <= today else None,
         overview=needs_fundamentals,
@@ -63,7 +66,7 @@ def demo_load(*, today: dt.date, years: int) -> DemoLoadReport:
     for demo in DEMO_UNIVERSE:
         asset = demo_register(provider=provider, demo=demo)
         plans.append((asset, _top_up_plan(asset=asset, first_day=first_day, today=today)))
-    report = services.plan_run(
+    report = plan_run(
         job_name="seed_demo",
         provider=provider,
         plans=plans,

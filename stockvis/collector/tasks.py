@@ -18,7 +18,11 @@ from django.conf import settings
 from django.db import OperationalError
 from django.utils import timezone
 
-from stockvis.collector import services
+from stockvis.collector.backfill import backfill as backfill_history
+from stockvis.collector.backfill import years_before
+from stockvis.collector.collect import collect
+from stockvis.collector.health import healthcheck_run
+from stockvis.collector.jobs import JobReport
 from stockvis.collector.models import JobStatus
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset
 from stockvis.providers.base import DataKind
@@ -47,7 +51,7 @@ def backoff_seconds(retries: int) -> float:
     return settings.PROVIDER_RETRY_BASE_DELAY * 60 * 2**retries * (1 + random.random() * 0.3)
 
 
-def _retry_if_transient(task: Task, report: services.JobReport) -> None:
+def _retry_if_transient(task: Task, report: JobReport) -> None:
     """Retry the whole task when assets failed for a reason that may pass (not permanent, not
     a spent quota: that waits for the next scheduled run instead of spinning)."""
     transient = [r for r in report.results if r.error and r.transient]
@@ -76,7 +80,7 @@ def collect_assets(
         if start
         else last - dt.timedelta(days=(days or settings.COLLECT_WINDOW_DAYS) - 1)
     )
-    report = services.collect(
+    report = collect(
         start=first,
         end=last,
         symbols=symbols,
@@ -105,8 +109,8 @@ def collect_symbol(self: Task, symbol: str, years: int | None = None) -> dict[st
         else (SYNTHETIC_SOURCE if canonical in DEMO_BY_SYMBOL else settings.DEFAULT_PROVIDER)
     )
     today = timezone.localdate()
-    report = services.collect(
-        start=services.years_before(today, years or settings.COLLECT_HISTORY_YEARS),
+    report = collect(
+        start=years_before(today, years or settings.COLLECT_HISTORY_YEARS),
         end=today,
         symbols=[canonical],
         provider=provider_build(name) if asset is None else None,
@@ -120,7 +124,7 @@ def collect_symbol(self: Task, symbol: str, years: int | None = None) -> dict[st
 def backfill(
     self: Task, symbols: list[str] | None = None, years: int = 3, provider: str | None = None
 ) -> dict[str, Any]:
-    report = services.backfill(
+    report = backfill_history(
         years=years, today=timezone.localdate(), symbols=symbols, provider_name=provider
     )
     return {"job_id": report.report.job.pk, "status": report.report.job.status}
@@ -128,7 +132,7 @@ def backfill(
 
 @shared_task(name="stockvis.collector.tasks.healthcheck", **_COMMON)
 def healthcheck(self: Task, symbols: list[str] | None = None) -> dict[str, Any]:
-    report = services.healthcheck_run(symbols=symbols)
+    report = healthcheck_run(symbols=symbols)
     return {
         "job_id": report.job.pk,
         "status": report.job.status,

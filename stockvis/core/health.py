@@ -1,4 +1,5 @@
-"""Health of the services Stock-Vis depends on: database, cache and task broker."""
+"""Health of the services Stock-Vis depends on (database, cache, broker) and of its background
+processes (worker, beat, feed), for liveness and readiness."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 
+from stockvis.core.heartbeat import heartbeat_read
+
 
 @dataclass(frozen=True)
 class ServiceHealth:
@@ -18,6 +21,16 @@ class ServiceHealth:
     ok: bool
     detail: str
     latency_ms: float
+
+
+@dataclass(frozen=True)
+class ProcessHealth:
+    """A background process as its heartbeat shows it; `age_s` is None when it was never seen."""
+
+    name: str
+    ok: bool
+    detail: str
+    age_s: float | None
 
 
 def _timed(name: str, probe: Callable[[], str]) -> ServiceHealth:
@@ -64,3 +77,26 @@ def check_services() -> list[ServiceHealth]:
 def broker_label() -> str:
     url = settings.CELERY_BROKER_URL
     return url.split("://", 1)[0]
+
+
+def check_processes(now: float | None = None) -> list[ProcessHealth]:
+    """The background processes readiness waits for (HEALTH_READY_COMPONENTS), by heartbeat age."""
+    now = time.time() if now is None else now
+    stale_after = settings.HEALTH_STALE_AFTER
+    found = []
+    for name in settings.HEALTH_READY_COMPONENTS:
+        try:
+            beat = heartbeat_read(name)
+        except Exception as exc:  # the cache is down: the cache check says why
+            found.append(ProcessHealth(name, False, f"unknown ({type(exc).__name__})", None))
+            continue
+        if beat is None:
+            found.append(ProcessHealth(name, False, "no heartbeat yet", None))
+            continue
+        age = round(beat.age(now), 1)
+        ok = age <= stale_after
+        detail = (
+            beat.detail if ok else f"{beat.detail}: silent for {age:.0f}s (> {stale_after:.0f}s)"
+        )
+        found.append(ProcessHealth(name, ok, detail, age))
+    return found

@@ -22,6 +22,18 @@ _STANDARD_ATTRS = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | 
 
 
 @contextlib.contextmanager
+def logger_level(name: str, level: int) -> Iterator[None]:
+    """Raise (or lower) one logger's level for the block, e.g. to keep a CLI step quiet."""
+    logger = logging.getLogger(name)
+    previous = logger.level
+    logger.setLevel(level)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+@contextlib.contextmanager
 def log_context(**values: object) -> Iterator[None]:
     """Attach ``values`` (job_id, asset, ...) to every log record emitted inside the block."""
     token = _context.set({**_context.get(), **values})

@@ -1,4 +1,4 @@
-"""Health endpoint used by load balancers, `make run` readiness and operators."""
+"""Health endpoints: liveness for load balancers, readiness for `make run` and operators."""
 
 from __future__ import annotations
 
@@ -6,18 +6,45 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from stockvis.core.health import check_services
+from stockvis.core.health import ServiceHealth, check_processes, check_services
+
+
+def _services_body(services: list[ServiceHealth]) -> dict[str, dict[str, object]]:
+    return {s.name: {"ok": s.ok, "detail": s.detail, "latency_ms": s.latency_ms} for s in services}
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness: this web process answers and reaches the database, cache and broker."""
     services = check_services()
     healthy = all(s.ok for s in services)
-    body = {
-        "status": "ok" if healthy else "degraded",
-        "services": {
-            s.name: {"ok": s.ok, "detail": s.detail, "latency_ms": s.latency_ms} for s in services
-        },
-    }
+    body = {"status": "ok" if healthy else "degraded", "services": _services_body(services)}
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+@never_cache
+@require_GET
+def readiness(request: HttpRequest) -> JsonResponse:
+    """Readiness: liveness plus the background processes (a worker that consumes, beat ticking,
+    the feed), each with the age of its last heartbeat; 503 until every part is fine."""
+    services = check_services()
+    processes = check_processes()
+    ready = all(s.ok for s in services) and all(p.ok for p in processes)
+    # Imported here: the provider registry loads the clients (pandas); liveness stays light.
+    from stockvis.providers.registry import circuit_states
+
+    body = {
+        "status": "ready" if ready else "not_ready",
+        "services": _services_body(services),
+        "processes": {
+            p.name: {"ok": p.ok, "detail": p.detail, "age_s": p.age_s} for p in processes
+        },
+        # An open circuit is a provider's trouble, not this deployment's: shown, not counted.
+        "providers": circuit_states(),
+    }
+    response = JsonResponse(body, status=200 if ready else 503)
+    # Not ready is an expected state (every start-up passes through it), not a server error for
+    # django.request to log at ERROR on each probe; the body says what is missing.
+    response._has_been_logged = True  # type: ignore[attr-defined]
+    return response

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import AppConfig
+
+
+def _schedule_alert_evaluation(sender: Any, **kwargs: Any) -> None:
+    # Imported on first use so that start-up (every CLI command) does not load the services.
+    from stockvis.portfolios.services import alerts_schedule_evaluation
+
+    alerts_schedule_evaluation(sender, **kwargs)
 
 
 class PortfoliosConfig(AppConfig):
@@ -12,8 +21,7 @@ class PortfoliosConfig(AppConfig):
 
     def ready(self) -> None:
         from stockvis.market.signals import prices_changed
-        from stockvis.portfolios.services import alerts_schedule_evaluation
 
         prices_changed.connect(
-            alerts_schedule_evaluation, weak=False, dispatch_uid="portfolios-price-alerts"
+            _schedule_alert_evaluation, weak=False, dispatch_uid="portfolios-price-alerts"
         )

@@ -19,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from stockvis.core.pagination import OwnedListPagination
 from stockvis.portfolios import access, reports, selectors, services
 from stockvis.portfolios import serializers as s
 from stockvis.portfolios.models import (
@@ -86,6 +87,9 @@ def _portfolio_from_body(request: Request, data: dict[str, Any]) -> Portfolio:
 
 class OwnedViewSet(viewsets.GenericViewSet[Any]):
     permission_classes = (IsAuthenticated,)
+    # A user's lists grow without bound (a ledger of years of transactions, every notification):
+    # every list answers one page.
+    pagination_class = OwnedListPagination
     lookup_value_regex = r"\d+"
     output_serializer: type[BaseSerializer[Any]]
 

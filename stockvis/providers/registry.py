@@ -23,9 +23,11 @@ from stockvis.providers.base import (
     SymbolMatch,
     empty_price_frame,
 )
+from stockvis.providers.circuit import CircuitBreaker
 from stockvis.providers.csvfile import CsvImportError, parse_price_csv
+from stockvis.providers.deadline import call_with_deadline
 from stockvis.providers.fdr import FdrClient
-from stockvis.providers.fdr.client import default_reader, is_network_error
+from stockvis.providers.fdr.client import default_listing, default_reader, is_network_error
 from stockvis.providers.ratelimit import ProviderLimits, RateLimiter
 from stockvis.providers.retry import RetryPolicy
 from stockvis.providers.synthetic import SyntheticProvider
@@ -72,11 +74,29 @@ def rate_limiter() -> RateLimiter:
         return _limiter
 
 
-def retry_policy() -> RetryPolicy:
+def circuit_breaker(provider: str) -> CircuitBreaker:
+    """The provider's breaker; its state is in the cache every process shares."""
+    from django.core.cache import cache
+
+    return CircuitBreaker(
+        provider,
+        cache,
+        threshold=settings.CIRCUIT_FAILURE_THRESHOLD,
+        cooldown=settings.CIRCUIT_COOLDOWN,
+    )
+
+
+def circuit_states() -> dict[str, dict[str, object]]:
+    """Each network provider's breaker, for the health check."""
+    return {name: circuit_breaker(name).state().as_dict() for name in provider_limits()}
+
+
+def retry_policy(provider: str | None = None) -> RetryPolicy:
     return RetryPolicy(
         max_retries=settings.PROVIDER_MAX_RETRIES,
         base_delay=settings.PROVIDER_RETRY_BASE_DELAY,
         max_delay=settings.RATE_LIMIT_MAX_WAIT,
+        breaker=circuit_breaker(provider) if provider else None,
     )
 
 
@@ -86,7 +106,14 @@ def _limited_fdr_reader(limiter: RateLimiter, policy: RetryPolicy) -> Callable[.
     def once(symbol: str, start: str, end: str) -> pd.DataFrame:
         limiter.acquire("fdr")
         try:
-            return default_reader(symbol, start, end)
+            return call_with_deadline(
+                lambda: default_reader(symbol, start, end),
+                settings.PROVIDER_TIMEOUT,
+                provider="fdr",
+                what=f"reading {symbol}",
+            )
+        except ProviderError:
+            raise
         except Exception as exc:
             if is_network_error(exc):
                 raise ProviderError(
@@ -98,6 +125,12 @@ def _limited_fdr_reader(limiter: RateLimiter, policy: RetryPolicy) -> Callable[.
         return policy.call(lambda: once(symbol, start, end))
 
     return read
+
+
+def _listing_with_deadline() -> pd.DataFrame:
+    return call_with_deadline(
+        default_listing, settings.PROVIDER_TIMEOUT, provider="fdr", what="KRX listing"
+    )
 
 
 class CsvDirectoryProvider:
@@ -176,10 +209,13 @@ def provider_build(name: str | None = None) -> MarketDataProvider:
             timeout=settings.PROVIDER_TIMEOUT,
             outputsize=settings.ALPHA_VANTAGE_OUTPUTSIZE,
             rate_limiter=rate_limiter(),
-            retry_policy=retry_policy(),
+            retry_policy=retry_policy("alphavantage"),
         )
     if name == "fdr":
-        return FdrClient(reader=_limited_fdr_reader(rate_limiter(), retry_policy()))
+        return FdrClient(
+            reader=_limited_fdr_reader(rate_limiter(), retry_policy("fdr")),
+            listing=_listing_with_deadline,
+        )
     if name == "csv":
         return CsvDirectoryProvider(settings.CSV_IMPORT_DIR)
     raise ProviderError(

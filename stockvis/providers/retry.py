@@ -5,12 +5,13 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from tenacity import RetryCallState, Retrying, retry_if_exception
 
 from stockvis.providers.base import ProviderError
+from stockvis.providers.circuit import CircuitBreaker
 
 T = TypeVar("T")
 
@@ -40,6 +41,8 @@ class RetryPolicy:
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     random: Callable[[], float] = field(default=random.random, repr=False)
     on_retry: RetryHook | None = field(default=None, repr=False)
+    #: When set, every call (with its retries) goes through this provider's circuit breaker.
+    breaker: CircuitBreaker | None = field(default=None, repr=False)
 
     def delay_for(self, retry_number: int, retry_after: float | None = None) -> float:
         delay = self.base_delay * 2**retry_number * (1 + self.random() * self.jitter)
@@ -49,6 +52,9 @@ class RetryPolicy:
 
     def call(self, fn: Callable[[], T]) -> T:
         """Run ``fn`` and retry it on transient :class:`ProviderError`; re-raise the last error."""
+        if self.breaker is not None:
+            breaker, self_without = self.breaker, replace(self, breaker=None)
+            return breaker.call(lambda: self_without.call(fn))
         if self.max_retries <= 0:
             return fn()
         planned: dict[int, float] = {}

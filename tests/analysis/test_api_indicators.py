@@ -16,7 +16,7 @@ from django.test import Client
 from stockvis.analysis import services
 from stockvis.analysis.sessions import closed_bar_count
 from stockvis.collector.demo import demo_load
-from stockvis.collector.services import prices_import
+from stockvis.collector.imports import prices_import
 from stockvis.market.models import Asset, DailyPrice, WeeklyPrice
 from stockvis.market.signals import prices_changed
 from stockvis.providers.csvfile.parser import parse_price_csv

@@ -6,7 +6,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from stockvis.collector import services
+from stockvis.collector.ingest import profile_upsert, statements_upsert
+from stockvis.collector.registration import asset_register
 from stockvis.market.models import Asset, BalanceSheet, CompanyProfile
 from stockvis.providers.alphavantage import processors
 from stockvis.providers.base import StatementKind
@@ -43,13 +44,13 @@ def _load(shared_data: Path, filename: str) -> dict[str, Any]:
 def ibm(shared_data: Path, db: None) -> dict[str, Any]:
     """IBM registered from its real overview and its real statements ingested by the collector."""
     overview = processors.parse_overview(_load(shared_data, "OVERVIEW_b1e86153.json"), "IBM")
-    asset = services.asset_register(
+    asset = asset_register(
         info=processors.asset_info_from_overview(overview), market="US", source="alphavantage"
     )
     payloads = {}
     for path, (filename, kind) in STATEMENT_FILES.items():
         payloads[path] = _load(shared_data, filename)
-        services.statements_upsert(
+        statements_upsert(
             asset=asset,
             reports=processors.parse_statements(payloads[path], kind, "IBM"),
             source="alphavantage",
@@ -61,7 +62,7 @@ def test_the_real_ibm_overview_reads_back_with_every_number_equal_to_the_file(
     ibm: dict[str, Any], shared_data: Path, client: Client
 ) -> None:
     payload = _load(shared_data, "OVERVIEW_b1e86153.json")
-    services.profile_upsert(
+    profile_upsert(
         asset=Asset.objects.by_symbol("IBM"),
         overview=processors.parse_overview(payload, "IBM"),
         source="alphavantage",

@@ -41,9 +41,14 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> Sleeps:
     """Provider retries record their waits instead of sleeping through them."""
     recorded = Sleeps()
 
-    def policy() -> RetryPolicy:
+    def policy(provider: str | None = None) -> RetryPolicy:
         return RetryPolicy(
-            max_retries=3, base_delay=1.0, sleep=recorded, random=lambda: 0.5, max_delay=120
+            max_retries=3,
+            base_delay=1.0,
+            sleep=recorded,
+            random=lambda: 0.5,
+            max_delay=120,
+            breaker=registry.circuit_breaker(provider) if provider else None,
         )
 
     monkeypatch.setattr(registry, "retry_policy", policy)
@@ -121,6 +126,8 @@ class ScriptedProvider(SyntheticProvider):
     """The synthetic demo universe, except where a test scripts a frame or an error."""
 
     name = "scripted"
+    #: Scripted weekly frames stand for a provider with a weekly endpoint of its own.
+    weekly_aggregated = False
 
     def __init__(self) -> None:
         self.daily: dict[str, pd.DataFrame | Exception] = {}

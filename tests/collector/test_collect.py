@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from stockvis.collector.collect import collect
 from stockvis.collector.models import DataQualityFlag, JobRun
-from stockvis.collector.services import collect
 from stockvis.core.logging import ContextFilter, JsonFormatter
 from stockvis.market.models import (
     Asset,

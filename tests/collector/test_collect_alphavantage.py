@@ -8,7 +8,7 @@ import datetime as dt
 import httpx
 import pytest
 
-from stockvis.collector.services import collect
+from stockvis.collector.collect import collect
 from stockvis.market.models import (
     Asset,
     BalanceSheet,

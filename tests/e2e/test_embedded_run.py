@@ -56,16 +56,19 @@ def test_serve_starts_on_an_empty_var_dir_serves_demo_data_and_stops_on_ctrl_c(
         while time.monotonic() - started < 90:
             assert server.poll() is None, (tmp_path / "serve.log").read_text()
             with contextlib.suppress(httpx.TransportError):  # not listening yet
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                # Readiness, not liveness: the worker consumes and beat ticks.
+                if httpx.get(f"{base}/healthz/ready", timeout=2).status_code == 200:
                     ready = time.monotonic() - started
                     break
             time.sleep(0.5)
-        assert ready is not None, "never became healthy:\n" + (tmp_path / "serve.log").read_text()
+        assert ready is not None, "never became ready:\n" + (tmp_path / "serve.log").read_text()
         print(f"embedded run ready in {ready:.1f}s")
-        assert ready < 60
+        assert ready < 120  # generous: CI machines are shared; `make bench` times start-up
 
-        health = httpx.get(f"{base}/healthz").json()
+        health = httpx.get(f"{base}/healthz/ready").json()
         assert health["services"]["broker"]["detail"] == "filesystem"
+        assert health["processes"]["worker"]["ok"] is True
+        assert health["processes"]["beat"]["age_s"] is not None
 
         subprocess.run(
             [

@@ -8,9 +8,10 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from stockvis.collector import services
+from stockvis.collector.collect import collect
+from stockvis.collector.ingest import prices_upsert
+from stockvis.collector.jobs import JobReport
 from stockvis.collector.models import JobRun
-from stockvis.collector.services import collect
 from stockvis.market.models import Asset, DailyPrice
 from stockvis.providers.base import DataKind, price_frame
 from tests.collector.conftest import ScriptedProvider, transient
@@ -36,8 +37,8 @@ def two_bars(close: float = 2.5):  # type: ignore[no-untyped-def]
 def test_upserting_the_same_bars_twice_leaves_one_row_each() -> None:
     assert connection.vendor == "postgresql"
     asset = ibm()
-    first = services.prices_upsert(asset=asset, frame=two_bars(), source="alphavantage")
-    second = services.prices_upsert(asset=asset, frame=two_bars(), source="alphavantage")
+    first = prices_upsert(asset=asset, frame=two_bars(), source="alphavantage")
+    second = prices_upsert(asset=asset, frame=two_bars(), source="alphavantage")
     assert (first.inserted, first.updated, first.unchanged) == (2, 0, 0)
     assert (second.inserted, second.updated, second.unchanged) == (0, 0, 2)
     assert DailyPrice.objects.filter(asset=asset).count() == 2
@@ -48,10 +49,8 @@ def test_re_ingesting_a_changed_bar_updates_its_values_and_ingested_at_only() ->
     asset = ibm()
     t0 = dt.datetime(2026, 11, 20, 22, 0, tzinfo=dt.UTC)
     t1 = t0 + dt.timedelta(hours=1)
-    services.prices_upsert(asset=asset, frame=two_bars(), source="alphavantage", now=t0)
-    counts = services.prices_upsert(
-        asset=asset, frame=two_bars(close=2.75), source="alphavantage", now=t1
-    )
+    prices_upsert(asset=asset, frame=two_bars(), source="alphavantage", now=t0)
+    counts = prices_upsert(asset=asset, frame=two_bars(close=2.75), source="alphavantage", now=t1)
     assert (counts.inserted, counts.updated, counts.unchanged) == (0, 1, 1)
     stamps = dict(DailyPrice.objects.filter(asset=asset).values_list("date", "ingested_at"))
     assert stamps[dt.date(2026, 11, 20)] == t1  # rewritten: new value, new ingested_at
@@ -84,7 +83,7 @@ def test_two_concurrent_collects_of_the_same_asset_leave_no_duplicates_and_no_er
         kinds=[DataKind.DAILY],
     )
     barrier = threading.Barrier(2)
-    reports: list[services.JobReport] = []
+    reports: list[JobReport] = []
     errors: list[BaseException] = []
 
     def worker() -> None:

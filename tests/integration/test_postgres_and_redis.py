@@ -7,8 +7,8 @@ from django.core.cache import cache, caches
 from django.db import connection
 from django.test import Client
 
-from stockvis.collector import services
 from stockvis.collector.demo import demo_load
+from stockvis.collector.ingest import prices_upsert
 from stockvis.market.models import Asset, DailyPrice
 from stockvis.providers.base import price_frame
 
@@ -37,9 +37,9 @@ def test_upserting_a_changed_bar_updates_it_in_place() -> None:
     frame = price_frame(
         ["2026-11-19", "2026-11-20"], [1, 2], [2, 3], [0.5, 1.5], [1.5, 2.5], [10, 20]
     )
-    first = services.prices_upsert(asset=asset, frame=frame, source="alphavantage")
+    first = prices_upsert(asset=asset, frame=frame, source="alphavantage")
     frame.loc[1, "close"] = 2.75
-    second = services.prices_upsert(asset=asset, frame=frame, source="alphavantage")
+    second = prices_upsert(asset=asset, frame=frame, source="alphavantage")
     assert (first.inserted, second.inserted, second.updated, second.unchanged) == (2, 0, 1, 1)
     assert DailyPrice.objects.get(asset=asset, date=dt.date(2026, 11, 20)).close == 2.75
 

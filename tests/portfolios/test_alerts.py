@@ -221,7 +221,7 @@ def test_alerts_api_creates_edits_rearms_and_deletes(as_alice: APIClient, alice:
     assert edited.json()["condition_met"] is None  # a changed condition re-arms
     paused = as_alice.patch(f"{url}{body['id']}/", {"is_active": False}, format="json")
     assert paused.json()["is_active"] is False
-    assert [a["id"] for a in as_alice.get(url).json()] == [body["id"]]
+    assert [a["id"] for a in as_alice.get(url).json()["results"]] == [body["id"]]
     assert (
         as_alice.post(
             url, {"symbol": "AAPL", "kind": "rsi_above", "threshold": "170"}, format="json"
@@ -247,12 +247,12 @@ def test_notifications_are_listed_and_marked_read(as_alice: APIClient, alice: Us
     first = Notification.objects.create(owner=alice, title="one", message="m")
     Notification.objects.create(owner=alice, title="two", message="m")
     url = "/api/v1/users/notifications/"
-    assert [n["title"] for n in as_alice.get(url).json()] == ["two", "one"]
+    assert [n["title"] for n in as_alice.get(url).json()["results"]] == ["two", "one"]
     read = as_alice.post(f"{url}{first.pk}/read/")
     assert read.status_code == 200
     assert read.json()["read_at"] is not None
-    assert [n["title"] for n in as_alice.get(url + "?unread=true").json()] == ["two"]
+    assert [n["title"] for n in as_alice.get(url + "?unread=true").json()["results"]] == ["two"]
     assert as_alice.get(f"{url}{first.pk}/").json()["title"] == "one"
     assert as_alice.post(f"{url}read-all/").json() == {"marked": 1}
-    assert as_alice.get(url + "?unread=true").json() == []
+    assert as_alice.get(url + "?unread=true").json()["results"] == []
     assert as_alice.delete(f"{url}{first.pk}/").status_code == 204

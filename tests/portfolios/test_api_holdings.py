@@ -32,7 +32,7 @@ def add_holding(client: APIClient, **body: Any) -> Any:
 def test_portfolios_are_listed_created_renamed_and_deleted(
     as_alice: APIClient, alice: User
 ) -> None:
-    listed = as_alice.get("/api/v1/users/portfolios/").json()
+    listed = as_alice.get("/api/v1/users/portfolios/").json()["results"]
     assert [p["name"] for p in listed] == ["My portfolio"]
     created = as_alice.post(
         "/api/v1/users/portfolios/", {"name": "Trades", "mode": "ledger"}, format="json"
@@ -88,9 +88,11 @@ def test_holdings_crud_on_the_default_portfolio(
     assert as_alice.put(url, {"quantity": "-1"}, format="json").status_code == 400
     twice = add_holding(as_alice, symbol="AAPL", quantity="1", average_price="1")
     assert twice.status_code == 400
-    assert [h["symbol"] for h in as_alice.get("/api/v1/users/portfolio/").json()] == ["AAPL"]
+    assert [h["symbol"] for h in as_alice.get("/api/v1/users/portfolio/").json()["results"]] == [
+        "AAPL"
+    ]
     assert as_alice.delete(url).status_code == 204
-    assert as_alice.get("/api/v1/users/portfolio/").json() == []
+    assert as_alice.get("/api/v1/users/portfolio/").json()["results"] == []
 
 
 def test_holdings_can_be_listed_per_portfolio(
@@ -99,7 +101,7 @@ def test_holdings_can_be_listed_per_portfolio(
     other = services.portfolio_create(owner=alice, name="Second")
     add_holding(as_alice, symbol="AAPL", quantity="1", average_price="1")
     add_holding(as_alice, portfolio=other.pk, symbol="MSFT", quantity="1", average_price="1")
-    listed = as_alice.get(f"/api/v1/users/portfolio/?portfolio={other.pk}").json()
+    listed = as_alice.get(f"/api/v1/users/portfolio/?portfolio={other.pk}").json()["results"]
     assert [h["symbol"] for h in listed] == ["MSFT"]
 
 
@@ -242,7 +244,7 @@ def test_holdings_of_a_ledger_portfolio_follow_its_transactions(
     refused = as_alice.delete(f"{url}{buy.json()['id']}/")
     assert refused.status_code == 400
     assert Transaction.objects.filter(portfolio=ledger).count() == 3
-    listed = as_alice.get(f"{url}?portfolio={ledger.pk}").json()
+    listed = as_alice.get(f"{url}?portfolio={ledger.pk}").json()["results"]
     assert [t["kind"] for t in listed] == ["buy", "buy", "sell"]
     assert as_alice.delete(f"{url}{sell.json()['id']}/").status_code == 204
     assert Holding.objects.get(portfolio=ledger).quantity == 20
@@ -295,3 +297,19 @@ def test_snapshots_are_listed_oldest_first(as_alice: APIClient, alice: User, pri
     assert rows[0]["total_value"] == "144000.0000"
     assert len(as_alice.get(url + "?since=2026-03-06T06:30:00Z").json()) == 1
     assert as_alice.get(url + "?since=yesterday").status_code == 400
+
+
+def test_lists_answer_one_bounded_page(as_alice: APIClient, alice: User, settings) -> None:
+    settings.PAGE_SIZE = 2
+    settings.PAGE_SIZE_MAX = 3
+    for n in range(5):
+        services.portfolio_create(owner=alice, name=f"P{n}")
+    first = as_alice.get("/api/v1/users/portfolios/").json()
+    assert first["count"] == 6
+    assert len(first["results"]) == 2
+    assert first["next"] is not None
+    # A client may ask for more per page, never more than the cap.
+    capped = as_alice.get("/api/v1/users/portfolios/?page_size=1000").json()
+    assert len(capped["results"]) == 3
+    beyond = as_alice.get("/api/v1/users/portfolios/?page=99")
+    assert beyond.status_code == 404

@@ -40,7 +40,9 @@ def test_a_watchlist_shows_the_latest_close_and_change_of_each_symbol(
     assert as_alice.delete(url + "items/ZZZZ/").status_code == 404
     renamed = as_alice.patch(url, {"name": "Chips"}, format="json")
     assert renamed.json()["name"] == "Chips"
-    assert [w["name"] for w in as_alice.get("/api/v1/users/watchlists/").json()] == ["Chips"]
+    assert [w["name"] for w in as_alice.get("/api/v1/users/watchlists/").json()["results"]] == [
+        "Chips"
+    ]
     assert (
         as_alice.post("/api/v1/users/watchlists/", {"name": "Chips"}, format="json").status_code
         == 400

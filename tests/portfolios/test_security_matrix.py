@@ -174,7 +174,7 @@ LISTS = ["portfolios/", "portfolio/", "transactions/", "watchlists/", "alerts/",
 def test_bobs_lists_hold_nothing_of_alices(alices: dict[str, int], bob: User, path: str) -> None:
     listed = client_for(bob).get(U + path)
     assert listed.status_code == 200
-    ids = {row["id"] for row in listed.json()}
+    ids = {row["id"] for row in listed.json()["results"]}
     bobs_default = Portfolio.objects.get(owner=bob).pk
     assert ids <= {bobs_default}
 

@@ -17,6 +17,8 @@ MODULES = [
     "stockvis.providers.aggregate",
     "stockvis.providers.ratelimit",
     "stockvis.providers.retry",
+    "stockvis.providers.circuit",
+    "stockvis.providers.deadline",
     "stockvis.collector.validators",
 ]
 

@@ -181,6 +181,8 @@ class FdrClient:
     name = PROVIDER
     label = "FinanceDataReader"
     synthetic = False
+    #: Weekly bars are daily ones aggregated: the collector rebuilds them from stored dailies.
+    weekly_aggregated = True
 
     def __init__(self, *, reader: Reader | None = None, listing: Listing | None = None) -> None:
         self.reader: Reader = reader or default_reader

@@ -76,6 +76,8 @@ class SyntheticProvider:
     name = "synthetic"
     label = SYNTHETIC_LABEL
     synthetic = True
+    #: Weekly bars are daily ones aggregated: the collector rebuilds them from stored dailies.
+    weekly_aggregated = True
 
     def _demo(self, symbol: str) -> DemoAsset:
         try:

@@ -9,8 +9,10 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
-from stockvis.collector.services import AssetResult, JobReport
+from stockvis.collector.jobs import AssetResult, JobReport
 from stockvis.providers.base import DataKind
+
+_MAX_LISTED = 20
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -33,6 +35,10 @@ def job_summary(report: JobReport) -> str:
         f"  warnings: {report.warnings}",
         f"  elapsed: {report.elapsed:.1f}s",
     ]
+    noted = [(r.symbol, note) for r in report.results for note in r.notes]
+    if noted:
+        lines.append("  notes:")
+        lines += [f"    {symbol}: {note}" for symbol, note in noted[:_MAX_LISTED]]
     failed = [r for r in report.results if r.error]
     if failed:
         lines.append("  failed:")

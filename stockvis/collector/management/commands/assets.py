@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from stockvis.collector.management.commands._output import table
-from stockvis.collector.services import asset_add
+from stockvis.collector.registration import asset_add
 from stockvis.core.symbols import InvalidSymbol
 from stockvis.market.models import Asset, Market
 from stockvis.providers.base import ProviderError

@@ -8,13 +8,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from stockvis.collector.backfill import backfill
 from stockvis.collector.management.commands._output import (
     job_summary,
     parse_symbols,
     progress_bar,
     table,
 )
-from stockvis.collector.services import backfill
 from stockvis.providers.registry import PROVIDER_NAMES
 
 

@@ -9,13 +9,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from stockvis.collector.collect import collect
 from stockvis.collector.management.commands._output import (
     job_summary,
     parse_kinds,
     parse_symbols,
     progress_bar,
 )
-from stockvis.collector.services import collect
 from stockvis.market.models import Market
 from stockvis.providers.registry import PROVIDER_NAMES
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from stockvis.collector.health import healthcheck_run
 from stockvis.collector.management.commands._output import parse_symbols, table
-from stockvis.collector.services import healthcheck_run
 
 
 class Command(BaseCommand):

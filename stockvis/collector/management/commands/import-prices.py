@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from stockvis.collector.imports import prices_import
 from stockvis.collector.management.commands._output import job_summary
-from stockvis.collector.services import prices_import
 from stockvis.providers.csvfile import CsvImportError, parse_price_csv
 
 

@@ -7,11 +7,14 @@ others are stopped too, so a half-running app never goes unnoticed.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -19,6 +22,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from stockvis.core.errors import StartupError
+from stockvis.core.health import check_processes
+from stockvis.core.logging import logger_level
 from stockvis.core.preflight import preflight
 
 
@@ -43,11 +48,40 @@ class Command(BaseCommand):
         started = time.monotonic()
         call_command("migrate", interactive=False, verbosity=0)
         if settings.DEMO_DATA:
-            call_command("seed_demo")
+            # seed_demo prints one summary; its per-asset lines are for a worker's log.
+            with logger_level("stockvis.collector", logging.WARNING):
+                call_command("seed_demo")
         self.stdout.write(f"Prepared in {time.monotonic() - started:.1f}s; starting processes.")
-        self._run_children(options)
+        self._run_children(options, started)
 
-    def _run_children(self, options: dict[str, Any]) -> None:
+    def _readiness_probe(self, options: dict[str, Any], started: float) -> Callable[[], bool]:
+        """A check, called from the supervision loop, that prints one line once the web server
+        accepts connections and the worker and beat have sent their first heartbeats (what
+        /healthz/ready reports), then returns True. It reads the heartbeats itself rather than
+        polling the endpoint, so waiting adds no lines to the access log."""
+        host = "127.0.0.1" if options["host"] in {"0.0.0.0", "::", ""} else options["host"]
+        next_try = 0.0
+
+        def announce() -> bool:
+            nonlocal next_try
+            if time.monotonic() < next_try:
+                return False
+            next_try = time.monotonic() + 0.5
+            try:
+                socket.create_connection((host, options["port"]), timeout=1).close()
+            except OSError:
+                return False
+            if not all(process.ok for process in check_processes()):
+                return False
+            self.stdout.write(
+                f"Stock-Vis is ready on http://{host}:{options['port']}/ "
+                f"after {time.monotonic() - started:.1f}s."
+            )
+            return True
+
+        return announce
+
+    def _run_children(self, options: dict[str, Any], started: float) -> None:
         python = sys.executable
         commands = {
             "web": [
@@ -102,16 +136,21 @@ class Command(BaseCommand):
             f"({', '.join(children)}); press Ctrl-C to stop."
         )
         stopping = False
+        received: int | None = None
 
         def stop(signum: int, frame: object) -> None:
-            nonlocal stopping
+            nonlocal stopping, received
             stopping = True
+            received = signum
 
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
         exit_code = 0
+        announce = None if options["no_worker"] else self._readiness_probe(options, started)
         try:
             while not stopping:
+                if announce is not None and announce():
+                    announce = None
                 for name, child in children.items():
                     code = child.poll()
                     if code is not None:
@@ -121,6 +160,13 @@ class Command(BaseCommand):
                         break
                 time.sleep(0.3)
         finally:
+            if received == signal.SIGINT:
+                # Ctrl-C in a terminal reaches the whole process group: the children are already
+                # shutting down, and a second signal would make each say so twice. Give them a
+                # moment before telling the rest (a SIGINT sent to this process alone).
+                grace = time.monotonic() + 3
+                while time.monotonic() < grace and any(c.poll() is None for c in children.values()):
+                    time.sleep(0.1)
             for child in children.values():
                 if child.poll() is None:
                     child.send_signal(signal.SIGTERM)

@@ -1,0 +1,44 @@
+"""Import of price bars read from a file (``import-prices``) as one job."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+
+import pandas as pd
+from django.db import transaction
+
+from stockvis.collector.ingest import daily_write
+from stockvis.collector.jobs import AssetResult, JobReport, job_finish, job_start
+from stockvis.core.logging import log_context
+from stockvis.core.symbols import normalize_symbol
+from stockvis.market.models import Asset
+
+logger = logging.getLogger(__name__)
+
+
+def prices_import(
+    *, frame: pd.DataFrame, symbol: str, source: str, warnings: Sequence[str] = ()
+) -> JobReport:
+    """Store bars read from a file as one job (``import-prices``), validated like any ingest."""
+    started = time.monotonic()
+    canonical = normalize_symbol(symbol)
+    job = job_start(job_name="import_prices", provider=source, parameters={"symbol": canonical})
+    result = AssetResult(symbol=canonical, provider=source, warnings=list(warnings))
+    with log_context(job_id=job.pk, job="import_prices", asset=canonical):
+        asset = Asset.objects.filter(symbol=canonical).first()
+        if asset is None:
+            result.fail(f"{canonical} is not registered; run `stockvis assets add {canonical}`")
+        else:
+            try:
+                with transaction.atomic():
+                    daily_write(asset=asset, frame=frame, source=source, job=job, result=result)
+                if result.rejected:
+                    result.status = "partial"
+            except Exception as exc:
+                logger.exception("importing %s failed", canonical)
+                result.rolled_back()
+                result.fail(f"{type(exc).__name__}: {exc}")
+        job_finish(job, [result])
+    return JobReport(job=job, results=[result], elapsed=time.monotonic() - started)
