@@ -330,4 +330,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "SnapshotKindEnum": "stockvis.portfolios.models.PortfolioSnapshot.Kind",
     "PortfolioModeEnum": "stockvis.portfolios.models.PortfolioMode",
     "CurrencyEnum": "stockvis.accounts.models.Currency",
+    "JobStatusEnum": "stockvis.collector.models.JobStatus",
+    "FreshnessStatusEnum": "stockvis.collector.serializers.FRESHNESS_STATUSES",
 }

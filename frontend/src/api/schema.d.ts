@@ -21,6 +21,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collector/freshness/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The health check table, computed now: each active asset's newest bar against the session
+         *     its exchange calendar expects (what `stockvis healthcheck` prints, without recording a run).
+         */
+        get: operations["v1_collector_freshness_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collector/jobs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Collection job runs, newest first; one run carries its per-asset results. */
+        get: operations["v1_collector_jobs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collector/jobs/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Collection job runs, newest first; one run carries its per-asset results. */
+        get: operations["v1_collector_jobs_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collector/quality-flags/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Data-quality flags (date gaps, spikes, OHLC), newest date first. */
+        get: operations["v1_collector_quality_flags_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stocks/api/balance-sheet/{symbol}/": {
         parameters: {
             query?: never;
@@ -1268,6 +1339,29 @@ export interface components {
             /** Format: decimal */
             unrealised_pnl_pct: string | null;
         };
+        Freshness: {
+            detail: string;
+            exchange: string;
+            /**
+             * Format: date
+             * @description The session the newest bar should be from by now.
+             */
+            expected: string | null;
+            /**
+             * Format: date
+             * @description Newest stored daily bar.
+             */
+            latest: string | null;
+            status: components["schemas"]["FreshnessStatusEnum"];
+            symbol: string;
+        };
+        /**
+         * @description * `OK` - OK
+         *     * `STALE` - Stale
+         *     * `UNKNOWN` - Unknown exchange
+         * @enum {string}
+         */
+        FreshnessStatusEnum: "OK" | "STALE" | "UNKNOWN";
         Fx: {
             /** Format: date */
             date: string;
@@ -1473,6 +1567,49 @@ export interface components {
             };
             signals: components["schemas"]["Signal"][];
         };
+        /** @description A run without its per-asset results (the list); counts say how many there are. */
+        JobRun: {
+            readonly asset_count: number;
+            /** Format: double */
+            readonly duration_seconds: number | null;
+            /** Format: date-time */
+            ended_at?: string | null;
+            error_summary?: unknown;
+            readonly id: number;
+            job_name: string;
+            parameters?: unknown;
+            provider?: string;
+            /** Format: date-time */
+            started_at?: string;
+            status?: components["schemas"]["JobStatusEnum"];
+        };
+        /** @description A run with ``results``: per asset symbol, what the job did (shape depends on the job). */
+        JobRunDetail: {
+            readonly asset_count: number;
+            /** Format: double */
+            readonly duration_seconds: number | null;
+            /** Format: date-time */
+            ended_at?: string | null;
+            error_summary?: unknown;
+            readonly id: number;
+            job_name: string;
+            parameters?: unknown;
+            provider?: string;
+            readonly results: {
+                [key: string]: Record<string, never>;
+            };
+            /** Format: date-time */
+            started_at?: string;
+            status?: components["schemas"]["JobStatusEnum"];
+        };
+        /**
+         * @description * `running` - Running
+         *     * `success` - Success
+         *     * `partial_failure` - Partial failure
+         *     * `failure` - Failure
+         * @enum {string}
+         */
+        JobStatusEnum: "running" | "success" | "partial_failure" | "failure";
         /**
          * @description * `strong_sell` - strong_sell
          *     * `sell` - sell
@@ -1572,6 +1709,141 @@ export interface components {
             symbol: string;
             /** @description True when the price or the profile shown is synthetic demo data. */
             synthetic: boolean;
+        };
+        PaginatedHoldingList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Holding"][];
+        };
+        PaginatedJobRunList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["JobRun"][];
+        };
+        PaginatedNotificationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Notification"][];
+        };
+        PaginatedPortfolioList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Portfolio"][];
+        };
+        PaginatedPriceAlertList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PriceAlert"][];
+        };
+        PaginatedQualityFlagList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["QualityFlag"][];
+        };
+        PaginatedSnapshotList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Snapshot"][];
+        };
+        PaginatedTransactionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Transaction"][];
+        };
+        PaginatedWatchlistList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Watchlist"][];
         };
         PasswordChangeRequest: {
             new_password: string;
@@ -1755,8 +2027,34 @@ export interface components {
              *     * `not_configured` - not_configured
              *     * `unavailable` - unavailable
              */
-            status: components["schemas"]["StatusEnum"];
+            status: components["schemas"]["ProviderStateStatusEnum"];
         };
+        /**
+         * @description * `ok` - ok
+         *     * `skipped` - skipped
+         *     * `not_configured` - not_configured
+         *     * `unavailable` - unavailable
+         * @enum {string}
+         */
+        ProviderStateStatusEnum: "ok" | "skipped" | "not_configured" | "unavailable";
+        QualityFlag: {
+            /** Format: date */
+            date: string;
+            detail: string;
+            readonly id: number;
+            job_run?: number | null;
+            kind: components["schemas"]["QualityFlagKindEnum"];
+            reviewed?: boolean;
+            source?: string;
+            readonly symbol: string;
+        };
+        /**
+         * @description * `gap` - Date gap
+         *     * `spike` - Price spike
+         *     * `ohlc` - OHLC sanity
+         * @enum {string}
+         */
+        QualityFlagKindEnum: "gap" | "spike" | "ohlc";
         Quote: {
             /** Format: decimal */
             change: string | null;
@@ -1921,14 +2219,6 @@ export interface components {
             income_statements: number;
             weekly_prices: number;
         };
-        /**
-         * @description * `ok` - ok
-         *     * `skipped` - skipped
-         *     * `not_configured` - not_configured
-         *     * `unavailable` - unavailable
-         * @enum {string}
-         */
-        StatusEnum: "ok" | "skipped" | "not_configured" | "unavailable";
         SymbolInputRequest: {
             symbol: string;
         };
@@ -2190,6 +2480,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    v1_collector_freshness_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Freshness"][];
+                };
+            };
+        };
+    };
+    v1_collector_jobs_list: {
+        parameters: {
+            query?: {
+                /** @description Only runs of this job. */
+                job_name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                status?: "failure" | "partial_failure" | "running" | "success";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJobRunList"];
+                };
+            };
+        };
+    };
+    v1_collector_jobs_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Only runs of this job. */
+                job_name?: string;
+                status?: "failure" | "partial_failure" | "running" | "success";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunDetail"];
+                };
+            };
+        };
+    };
+    v1_collector_quality_flags_list: {
+        parameters: {
+            query?: {
+                kind?: "gap" | "ohlc" | "spike";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                reviewed?: boolean;
+                /** @description Only this asset's flags. */
+                symbol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedQualityFlagList"];
                 };
             };
         };
@@ -2699,7 +3088,12 @@ export interface operations {
     };
     v1_users_alerts_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2711,7 +3105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PriceAlert"][];
+                    "application/json": components["schemas"]["PaginatedPriceAlertList"];
                 };
             };
         };
@@ -2981,6 +3375,10 @@ export interface operations {
     v1_users_notifications_list: {
         parameters: {
             query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
                 unread?: boolean;
             };
             header?: never;
@@ -2994,7 +3392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Notification"][];
+                    "application/json": components["schemas"]["PaginatedNotificationList"];
                 };
             };
         };
@@ -3083,6 +3481,10 @@ export interface operations {
     v1_users_portfolio_list: {
         parameters: {
             query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
                 /** @description Only this portfolio's (one of yours). */
                 portfolio?: number;
             };
@@ -3097,7 +3499,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Holding"][];
+                    "application/json": components["schemas"]["PaginatedHoldingList"];
                 };
             };
         };
@@ -3264,7 +3666,12 @@ export interface operations {
     };
     v1_users_portfolios_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3276,7 +3683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Portfolio"][];
+                    "application/json": components["schemas"]["PaginatedPortfolioList"];
                 };
             };
         };
@@ -3451,6 +3858,10 @@ export interface operations {
     v1_users_portfolios_snapshots_list: {
         parameters: {
             query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
                 since?: string;
             };
             header?: never;
@@ -3466,7 +3877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Snapshot"][];
+                    "application/json": components["schemas"]["PaginatedSnapshotList"];
                 };
             };
         };
@@ -3547,6 +3958,10 @@ export interface operations {
     v1_users_transactions_list: {
         parameters: {
             query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
                 /** @description Only this portfolio's (one of yours). */
                 portfolio?: number;
             };
@@ -3561,7 +3976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Transaction"][];
+                    "application/json": components["schemas"]["PaginatedTransactionList"];
                 };
             };
         };
@@ -3688,7 +4103,12 @@ export interface operations {
     };
     v1_users_watchlists_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3700,7 +4120,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Watchlist"][];
+                    "application/json": components["schemas"]["PaginatedWatchlistList"];
                 };
             };
         };
