@@ -19,7 +19,7 @@ export function UserMenu() {
   const unread = useQuery({
     queryKey: UNREAD_KEY,
     queryFn: () =>
-      unwrap(api.GET("/api/v1/users/notifications/", { params: { query: { unread: true } } })),
+      unwrap(api.GET("/api/v1/users/notifications/", { params: { query: { unread: true, page_size: 1 } } })),
     enabled: status === "signed-in",
     staleTime: 30_000,
   });
@@ -37,7 +37,7 @@ export function UserMenu() {
       </span>
     );
   }
-  const count = unread.data?.length ?? 0;
+  const count = unread.data?.count ?? 0;
   return (
     <details className="user-menu dropdown">
       <summary aria-label={t("userMenu")}>

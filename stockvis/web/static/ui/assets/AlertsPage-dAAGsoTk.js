@@ -1,1 +1,0 @@
-import{u as e,j as r}from"./index-D8xV0eQG.js";import{P as s,p as o}from"./text-BGespnsc.js";import"./usePageTitle-Cl-xuY5R.js";function p(){const t=e(o);return r.jsx(s,{title:t("alerts"),description:t("alertsDesc")})}export{p as default};

@@ -1,1 +1,0 @@
-import{u as e,j as a}from"./index-D8xV0eQG.js";import{P as o,p as r}from"./text-BGespnsc.js";import"./usePageTitle-Cl-xuY5R.js";function p(){const t=e(r);return a.jsx(o,{title:t("health"),description:t("healthDesc")})}export{p as default};

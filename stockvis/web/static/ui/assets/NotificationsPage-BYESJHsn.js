@@ -1,1 +1,0 @@
-import{u as o,j as i}from"./index-D8xV0eQG.js";import{P as e,p as s}from"./text-BGespnsc.js";import"./usePageTitle-Cl-xuY5R.js";function c(){const t=o(s);return i.jsx(e,{title:t("notifications"),description:t("notificationsDesc")})}export{c as default};

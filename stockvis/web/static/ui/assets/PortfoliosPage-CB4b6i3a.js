@@ -1,1 +1,0 @@
-import{u as t,j as e}from"./index-D8xV0eQG.js";import{P as r,p as s}from"./text-BGespnsc.js";import"./usePageTitle-Cl-xuY5R.js";function l(){const o=t(s);return e.jsx(r,{title:o("portfolios"),description:o("portfoliosDesc")})}export{l as default};

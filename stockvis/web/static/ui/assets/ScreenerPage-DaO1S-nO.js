@@ -1,1 +1,0 @@
-import{u as r,j as t}from"./index-D8xV0eQG.js";import{P as s,p as o}from"./text-BGespnsc.js";import"./usePageTitle-Cl-xuY5R.js";function i(){const e=r(o);return t.jsx(s,{title:e("screener"),description:e("screenerDesc")})}export{i as default};

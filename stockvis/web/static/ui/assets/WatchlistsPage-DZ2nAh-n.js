@@ -1,1 +1,0 @@
-import{u as s,j as e}from"./index-D8xV0eQG.js";import{P as a,p as o}from"./text-BGespnsc.js";import"./usePageTitle-Cl-xuY5R.js";function l(){const t=s(o);return e.jsx(a,{title:t("watchlists"),description:t("watchlistsDesc")})}export{l as default};
