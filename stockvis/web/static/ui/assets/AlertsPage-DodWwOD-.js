@@ -1,1 +1,0 @@
-import{u as e,j as r}from"./index-y8VegCky.js";import{P as s,p as o}from"./text-ZHRb_iw3.js";import"./usePageTitle-CJ7iYtcS.js";function p(){const t=e(o);return r.jsx(s,{title:t("alerts"),description:t("alertsDesc")})}export{p as default};

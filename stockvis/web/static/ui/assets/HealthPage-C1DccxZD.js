@@ -1,1 +1,0 @@
-import{u as e,j as a}from"./index-y8VegCky.js";import{P as o,p as r}from"./text-ZHRb_iw3.js";import"./usePageTitle-CJ7iYtcS.js";function p(){const t=e(r);return a.jsx(o,{title:t("health"),description:t("healthDesc")})}export{p as default};

@@ -1,1 +1,0 @@
-import{u as o,j as i}from"./index-y8VegCky.js";import{P as e,p as s}from"./text-ZHRb_iw3.js";import"./usePageTitle-CJ7iYtcS.js";function c(){const t=o(s);return i.jsx(e,{title:t("notifications"),description:t("notificationsDesc")})}export{c as default};

@@ -1,1 +1,0 @@
-import{u as r,j as t}from"./index-y8VegCky.js";import{P as s,p as o}from"./text-ZHRb_iw3.js";import"./usePageTitle-CJ7iYtcS.js";function i(){const e=r(o);return t.jsx(s,{title:e("screener"),description:e("screenerDesc")})}export{i as default};

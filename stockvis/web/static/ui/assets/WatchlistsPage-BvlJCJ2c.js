@@ -1,1 +1,0 @@
-import{u as s,j as e}from"./index-y8VegCky.js";import{P as a,p as o}from"./text-ZHRb_iw3.js";import"./usePageTitle-CJ7iYtcS.js";function l(){const t=s(o);return e.jsx(a,{title:t("watchlists"),description:t("watchlistsDesc")})}export{l as default};
