@@ -30,7 +30,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 @cache
-def _index_html(path: Path) -> bytes:
+def _index_html(path: Path, modified_ns: int) -> bytes:
+    # Keyed by modification time, so a rebuild (`make ui`) is served without a restart.
     return path.read_bytes()
 
 
@@ -44,7 +45,8 @@ def spa_index(request: HttpRequest) -> HttpResponse:
             status=503,
             content_type="text/plain; charset=utf-8",
         )
-    response = HttpResponse(_index_html(index), content_type="text/html; charset=utf-8")
+    body = _index_html(index, index.stat().st_mtime_ns)
+    response = HttpResponse(body, content_type="text/html; charset=utf-8")
     response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response["Referrer-Policy"] = "same-origin"
     return response

@@ -58,7 +58,8 @@ export function formatNumber(value: Num, locale: string, digits = 2): string {
 export function formatPrice(value: Num, currency: string, locale: string): string {
   const n = toNumber(value);
   if (n === null) return DASH;
-  const digits = Math.abs(n) < 10 && currency !== "KRW" ? 4 : currencyDigits(currency);
+  // Sub-unit prices (a penny stock, an FX cross) need more than two decimals to move at all.
+  const digits = Math.abs(n) < 1 && n !== 0 && currency !== "KRW" ? 4 : currencyDigits(currency);
   return formatNumber(n, locale, digits);
 }
 

@@ -218,7 +218,7 @@ function Alerts() {
   const t = useText(alertText);
   const common = useText(commonText);
   const alerts = useQuery({
-    queryKey: ALERTS_KEY,
+    queryKey: [...ALERTS_KEY, "all"],
     queryFn: () => unwrap(api.GET("/api/v1/users/alerts/", { params: { query: { page_size: 200 } } })),
   });
   return (

@@ -5,13 +5,14 @@ import { api, unwrap } from "../../api/client";
 
 /** Everything about one portfolio starts with this key, so one invalidation refreshes it all. */
 export const portfolioKey = (id: number) => ["portfolio", id] as const;
+/** Every portfolio list (this page's and the dashboard's) starts with this key. */
 export const PORTFOLIOS_KEY = ["portfolios"] as const;
 /** The API's largest page: a portfolio list or holdings page rarely needs a second one. */
 export const MAX_PAGE = 200;
 
 export function usePortfolios(enabled = true) {
   return useQuery({
-    queryKey: PORTFOLIOS_KEY,
+    queryKey: [...PORTFOLIOS_KEY, "all"],
     queryFn: () => unwrap(api.GET("/api/v1/users/portfolios/", { params: { query: { page_size: MAX_PAGE } } })),
     enabled,
   });

@@ -16,6 +16,7 @@ import { useLang, useText } from "../../i18n";
 import "../portfolio/portfolio.css";
 import { watchlistText } from "./text";
 
+/** Every watchlist query (this page's and the dashboard's) starts with this key. */
 export const WATCHLISTS_KEY = ["watchlists"] as const;
 
 function Watchlist({ list }: { list: Schemas["Watchlist"] }) {
@@ -167,7 +168,7 @@ function Watchlists() {
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const lists = useQuery({
-    queryKey: WATCHLISTS_KEY,
+    queryKey: [...WATCHLISTS_KEY, "all"],
     queryFn: () => unwrap(api.GET("/api/v1/users/watchlists/", { params: { query: { page_size: 200 } } })),
   });
   const create = useMutation({

@@ -1,1 +1,0 @@
-import{u as t,j as e,L as n,c as s}from"./index-n7roUzQ-.js";import{u as a}from"./usePageTitle-ga1Fr9gF.js";function u(){const o=t(s);return a(o("notFoundTitle")),e.jsxs("section",{className:"page",children:[e.jsx("h1",{children:o("notFoundTitle")}),e.jsx("p",{children:o("notFoundBody")}),e.jsx(n,{to:"/",children:o("backHome")})]})}export{u as default};

@@ -1,1 +1,0 @@
-import{u as n,c as s,j as i}from"./index-n7roUzQ-.js";function c({show:e=!0}){const t=n(s);return e?i.jsx("span",{className:"badge badge-synthetic",title:t("syntheticHint"),children:t("synthetic")}):null}export{c as S};
