@@ -1,8 +1,9 @@
 """Benchmark of the pure portfolio core: ledger → positions, valuation and allocation."""
 
 # Run with `uv run python -m bench.portfolio_valuation`. The baseline is the bare average-cost
-# arithmetic on the same transactions in one plain loop (no dataclasses, no validation, no FX), so
-# the ratio shows what the core's structure and checks cost on top of the Decimal work itself.
+# arithmetic on the same transactions in one plain loop (no dataclasses, no validation; the
+# base-currency cost at each transaction's rate read straight from a dict), so the ratio shows what
+# the core's structure and checks cost on top of the Decimal work itself.
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from stockvis.portfolios.ledger import PRECISE, Transaction, TransactionKind, positions_from_ledger
+from stockvis.portfolios.ledger import PRECISE, Transaction, TransactionKind
 from stockvis.portfolios.valuation import (
     Allocation,
     AssetMeta,
     FxRates,
     PriceQuote,
     allocation,
+    positions_in_base,
     value_portfolio,
 )
 
@@ -98,13 +100,19 @@ def build_sample_ledger(
         last = _money(rng, currency, low, high)
         quotes[symbol] = PriceQuote(symbol, last, last * Decimal("0.99"))
     rng.shuffle(transactions)
-    fx = FxRates.usd_krw({AS_OF: USD_KRW})
+    # A daily USD/KRW close over the whole ledger (costs convert at their transaction's date),
+    # ending at USD_KRW on the valuation day.
+    closes = {
+        start + dt.timedelta(days=offset): USD_KRW + rng.randint(-800, 800) / Decimal(10)
+        for offset in range(730)
+    }
+    fx = FxRates.usd_krw({**closes, AS_OF: USD_KRW})
     return SamplePortfolio(transactions, assets, quotes, fx, AS_OF)
 
 
 def value_sample(sample: SamplePortfolio, base_currency: str = "KRW") -> Allocation:
     """The measured work: ledger → positions, valuation, allocation."""
-    positions = positions_from_ledger(sample.transactions)
+    positions = positions_in_base(sample.transactions, base_currency=base_currency, fx=sample.fx)
     valuation = value_portfolio(
         positions.values(),
         quotes=sample.quotes,
@@ -119,24 +127,28 @@ def value_sample(sample: SamplePortfolio, base_currency: str = "KRW") -> Allocat
 def bare_decimal_baseline(sample: SamplePortfolio) -> Decimal:
     """The same average-cost arithmetic in one plain loop: the floor the core is compared with."""
     rate = USD_KRW
+    closes = sample.fx.closes["USD/KRW"]
     with localcontext(PRECISE):
         state: dict[str, list[Decimal]] = {}
         for tx in sorted(sample.transactions, key=lambda t: t.date):
-            quantity, cost, realised = state.setdefault(
-                tx.symbol, [Decimal(0), Decimal(0), Decimal(0)]
+            quantity, cost, realised, base_cost = state.setdefault(
+                tx.symbol, [Decimal(0), Decimal(0), Decimal(0), Decimal(0)]
             )
+            day_rate = closes[tx.date] if tx.currency == "USD" else Decimal(1)
             if tx.kind is TransactionKind.BUY:
                 quantity += tx.quantity
                 cost += tx.quantity * tx.price
+                base_cost += tx.quantity * tx.price * day_rate
             elif tx.kind is TransactionKind.SELL:
                 released = cost * tx.quantity / quantity
+                base_cost -= base_cost * tx.quantity / quantity
                 realised += tx.quantity * tx.price - released
                 quantity -= tx.quantity
                 cost -= released
             realised -= tx.fee
-            state[tx.symbol] = [quantity, cost, realised]
+            state[tx.symbol] = [quantity, cost, realised, base_cost]
         total = Decimal(0)
-        for symbol, (quantity, _cost, _realised) in state.items():
+        for symbol, (quantity, _cost, _realised, _base_cost) in state.items():
             value = quantity * sample.quotes[symbol].last
             total += value * rate if sample.assets[symbol].currency == "USD" else value
         return total

@@ -18,6 +18,7 @@ SCHEDULE_MODULES = (
     "stockvis.collector.schedule",
     "stockvis.portfolios.schedule",
     "stockvis.analysis.schedule",
+    "stockvis.ml.schedule",
 )
 
 

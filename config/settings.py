@@ -10,7 +10,9 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
-from config.env import env_bool, env_float, env_int, env_list, env_str
+from config.env import env_bool, env_float, env_int, env_list, env_path, env_str
+from config.secret_key import secret_key_from_var_dir
+from config.security import DEFAULT_CONTENT_SECURITY_POLICY, proxy_ssl_header
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # A .env beside manage.py fills in what the real environment leaves unset; it never overrides.
@@ -23,15 +25,19 @@ if STOCKVIS_ENV not in {"development", "production"}:
     )
 PRODUCTION = STOCKVIS_ENV == "production"
 
-VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var"))).resolve()
+VAR_DIR = env_path("VAR_DIR", BASE_DIR / "var", base=BASE_DIR)
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
+# Signs sessions and JWTs. Production needs it set (every machine must share it); development
+# makes a random one on first start and keeps it in VAR_DIR, never in the repository.
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY is not set; production mode needs a secret key")
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"
+    SECRET_KEY = secret_key_from_var_dir(VAR_DIR)
 DEBUG = env_bool("DEBUG", not PRODUCTION)
+# `stockvis serve` refuses a non-loopback --host while DEBUG is on unless this says it is meant.
+DEBUG_ALLOW_NON_LOOPBACK = env_bool("DEBUG_ALLOW_NON_LOOPBACK", False)
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,[::1],testserver"
 )
@@ -40,6 +46,20 @@ if PRODUCTION and not ALLOWED_HOSTS:
         "ALLOWED_HOSTS is not set; production mode needs the served host names"
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# --- HTTPS and browser hardening: strict by default in production (see .env.example) -----------
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", PRODUCTION)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", PRODUCTION)
+# "X-Forwarded-Proto=https": the header a TLS-terminating proxy sets (only that proxy may set it).
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(env_str("SECURE_PROXY_SSL_HEADER"))
+# Content-Security-Policy of every page but DRF's browsable API (see stockvis.core.middleware).
+CONTENT_SECURITY_POLICY = env_str("CONTENT_SECURITY_POLICY", DEFAULT_CONTENT_SECURITY_POLICY)
+# /api/schema/ and /api/docs/; false answers them 404.
+API_DOCS = env_bool("API_DOCS", True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -60,10 +80,13 @@ INSTALLED_APPS = [
     "stockvis.analysis",
     "stockvis.portfolios",
     "stockvis.realtime",
+    "stockvis.ml",
     "stockvis.web",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it also sees the errors the middlewares below answer by themselves.
+    "stockvis.core.middleware.JsonErrorsUnderApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -72,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "stockvis.core.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -127,10 +151,21 @@ if REDIS_URL:
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "stockvis"),
         }
     }
+    # redis-py 8 gives every connection a 5 s socket timeout by default, and channels-redis
+    # waits up to 5 s in BZPOPMIN for a message: an idle socket's read timed out and dropped it.
+    # The read timeout must sit well above that wait; keepalive still finds dead peers.
+    _redis_host = {
+        "address": REDIS_URL,
+        "socket_timeout": env_float("CHANNEL_REDIS_SOCKET_TIMEOUT", 30.0),
+        "socket_connect_timeout": 5.0,
+        "socket_keepalive": True,
+    }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer"
+            if env_str("CHANNEL_LAYER", "redis") == "redis-pubsub"
+            else "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [_redis_host], "capacity": env_int("WS_CHANNEL_CAPACITY", 100)},
         }
     }
 else:
@@ -142,7 +177,16 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # Web, worker and feed reach each other through a SQLite outbox (stockvis/realtime/layers.py).
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "stockvis.realtime.layers.LocalProcessChannelLayer",
+            "CONFIG": {
+                "path": str(VAR_DIR / "channels.sqlite3"),
+                "capacity": env_int("WS_CHANNEL_CAPACITY", 100),
+            },
+        }
+    }
 
 BROKER_DIR = VAR_DIR / "broker"
 # "localhost" only names the filesystem transport's host, which kombu warns about when missing.
@@ -215,7 +259,10 @@ REST_FRAMEWORK = {
         "anon": env_str("THROTTLE_ANON", "600/min"),
         "user": env_str("THROTTLE_USER", "1200/min"),
         "auth": env_str("THROTTLE_AUTH", "10/min"),
+        "auth_username": env_str("THROTTLE_AUTH_USERNAME", "30/hour"),
     },
+    # Proxies in front of us that append to X-Forwarded-For; 0 trusts the header not at all.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
 }
 # User-owned lists (portfolios, holdings, transactions, watchlists, alerts, notifications) answer
 # pages of PAGE_SIZE rows; a client may ask for up to PAGE_SIZE_MAX with ?page_size=.
@@ -269,7 +316,7 @@ RATE_LIMIT_MAX_WAIT = env_float("RATE_LIMIT_MAX_WAIT", 120.0)
 # Daily provider quotas reset at midnight in this zone.
 RATE_LIMIT_TZ = env_str("RATE_LIMIT_TZ", "UTC")
 # `collect --provider csv` reads <SYMBOL>.csv files from here.
-CSV_IMPORT_DIR = Path(env_str("CSV_IMPORT_DIR") or str(VAR_DIR / "import")).resolve()
+CSV_IMPORT_DIR = env_path("CSV_IMPORT_DIR", VAR_DIR / "import", base=BASE_DIR)
 # Days the scheduled collections re-read, so a missed day heals on the next run.
 COLLECT_WINDOW_DAYS = env_int("COLLECT_WINDOW_DAYS", 7)
 # Years of history fetched for a symbol a user adds that has no data yet.
@@ -332,4 +379,51 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "CurrencyEnum": "stockvis.accounts.models.Currency",
     "JobStatusEnum": "stockvis.collector.models.JobStatus",
     "FreshnessStatusEnum": "stockvis.collector.serializers.FRESHNESS_STATUSES",
+    "ModelTypeEnum": "stockvis.ml.models.ModelType",
+    "ModelStatusEnum": "stockvis.ml.models.ModelStatus",
 }
+
+# --- Realtime (WebSockets and the quote feed; see README "Realtime") ---
+WS_HEARTBEAT_SECONDS = env_float("WS_HEARTBEAT_SECONDS", 30.0)
+# A client that cannot take a message within this many seconds is dropped (4408).
+WS_SEND_TIMEOUT = env_float("WS_SEND_TIMEOUT", 5.0)
+WS_CLIENT_MESSAGES_PER_SECOND = env_float("WS_CLIENT_MESSAGES_PER_SECOND", 10.0)
+WS_CLIENT_BURST = env_float("WS_CLIENT_BURST", 30.0)
+# Seconds between two polls of the quote provider for the watched symbols.
+FEED_INTERVAL = env_float("FEED_INTERVAL", 1.0)
+# Alpha Vantage calls the feed may make a day and a minute, counted apart from the daily
+# collection's ALPHA_VANTAGE_CALLS_PER_DAY: 0 keeps a free key's quota for the collection.
+FEED_ALPHAVANTAGE_CALLS_PER_DAY = env_int("FEED_ALPHAVANTAGE_CALLS_PER_DAY", 0)
+FEED_ALPHAVANTAGE_CALLS_PER_MINUTE = env_int("FEED_ALPHAVANTAGE_CALLS_PER_MINUTE", 5)
+# Days of intraday bars kept for the chart's 1d period.
+INTRADAY_RETENTION_DAYS = env_int("INTRADAY_RETENTION_DAYS", 7)
+# Start the feed with `stockvis serve` (the embedded run).
+FEED_IN_SERVE = env_bool("FEED_IN_SERVE", True)
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = {
+    "stockvis.realtime.*": {"queue": "high"},
+    "stockvis.portfolios.tasks.evaluate_price_alerts": {"queue": "high"},
+    "stockvis.portfolios.tasks.deliver_discord_notification": {"queue": "high"},
+    "stockvis.collector.*": {"queue": "default"},
+    "stockvis.portfolios.*": {"queue": "default"},
+    "stockvis.analysis.*": {"queue": "low"},
+    "stockvis.ml.*": {"queue": "low"},
+    "stockvis.statements.*": {"queue": "low"},
+}
+# Seconds a dead feed's Redis lock lasts before a waiting feed takes over.
+FEED_LEADER_TTL = env_float("FEED_LEADER_TTL", 10.0)
+
+# --- Predictions (stockvis.ml) ---
+# Trained model files (JSON, hashed in the registry); never pickles.
+ML_MODELS_DIR = Path(env_str("ML_MODELS_DIR") or str(VAR_DIR / "models")).resolve()
+# Walk-forward: first training window and retraining interval, in sessions.
+ML_MIN_TRAIN = env_int("ML_MIN_TRAIN", 252)
+ML_RETRAIN_EVERY = env_int("ML_RETRAIN_EVERY", 63)
+# Train on at most this many of the latest bars (bounds training time on long histories).
+ML_MAX_BARS = env_int("ML_MAX_BARS", 2520)
+# An active model is retired when its live error exceeds its backtest error by this share...
+ML_RETIRE_TOLERANCE = env_float("ML_RETIRE_TOLERANCE", 0.25)
+# ...measured over at least this many realised predictions.
+ML_MONITOR_MIN_PREDICTIONS = env_int("ML_MONITOR_MIN_PREDICTIONS", 20)
+# Population stability index above which a feature counts as drifted (0.25: a major shift).
+ML_PSI_ALERT = env_float("ML_PSI_ALERT", 0.25)

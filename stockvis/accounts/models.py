@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Lower
 
 
 class Currency(models.TextChoices):
@@ -18,6 +19,13 @@ class User(AbstractUser):
     discord_webhook_url = models.URLField(
         blank=True, help_text="Optional Discord webhook for this user's price alerts."
     )
+
+    class Meta:
+        constraints = (
+            # "alice", "Alice" and "ALICE" are one account: checking first in Python is not enough
+            # when registrations race, so the database decides.
+            models.UniqueConstraint(Lower("username"), name="user_username_unique_any_case"),
+        )
 
     def __str__(self) -> str:
         return self.display_name or self.username

@@ -8,7 +8,9 @@ from zoneinfo import available_timezones
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.serializers import TokenRefreshSerializer
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from stockvis.accounts.models import Currency, User
@@ -108,3 +110,15 @@ class RegisteredSerializer(serializers.Serializer[Any]):
     user = ProfileSerializer()
     access = serializers.CharField()
     refresh = serializers.CharField()
+
+
+class TokenRefreshOfLiveUserSerializer(TokenRefreshSerializer):
+    """simplejwt's refresh, with a deleted user's token refused as a 401 rather than a 500."""
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, str]:
+        try:
+            return super().validate(attrs)
+        except User.DoesNotExist:
+            raise AuthenticationFailed(
+                "No active account found for the given token.", "no_active_account"
+            ) from None

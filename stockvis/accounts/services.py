@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth import password_validation
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from rest_framework.exceptions import ValidationError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
@@ -36,12 +37,20 @@ def user_register(
         timezone=timezone,
     )
     password_validation.validate_password(password, user)
-    with transaction.atomic():
-        user.set_password(password)
-        user.save()
-        portfolio_create(
-            owner=user, name=DEFAULT_PORTFOLIO_NAME, base_currency=base_currency, is_default=True
-        )
+    try:
+        with transaction.atomic():
+            user.set_password(password)
+            user.save()
+            portfolio_create(
+                owner=user,
+                name=DEFAULT_PORTFOLIO_NAME,
+                base_currency=base_currency,
+                is_default=True,
+            )
+    except IntegrityError:
+        # Lost a race with a registration of the same name in another case: the serializer's
+        # check passed for both, the database's case-insensitive constraint let one in.
+        raise ValidationError({"username": ["this username is taken"]}) from None
     return user
 
 

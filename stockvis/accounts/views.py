@@ -21,7 +21,9 @@ from stockvis.accounts.serializers import (
     ProfileSerializer,
     RegisteredSerializer,
     RegisterSerializer,
+    TokenRefreshOfLiveUserSerializer,
 )
+from stockvis.accounts.throttling import UsernameLoginThrottle
 
 # Brute force on credentials: login and registration share the "auth" rate (THROTTLE_AUTH).
 AUTH_THROTTLES = (AnonRateThrottle, ScopedRateThrottle)
@@ -65,7 +67,8 @@ class RegisterView(APIView):
 class LoginView(TokenObtainPairView):
     """Username and password for an access and a refresh token (throttled, scope ``auth``)."""
 
-    throttle_classes = AUTH_THROTTLES
+    # Per address and per username: many addresses guessing one password share one budget.
+    throttle_classes = (*AUTH_THROTTLES, UsernameLoginThrottle)
     throttle_scope = "auth"
 
 
@@ -77,6 +80,8 @@ class LoginView(TokenObtainPairView):
 )
 class RefreshView(TokenRefreshView):
     """A refresh token for a new pair; the used refresh token is blacklisted (rotation)."""
+
+    serializer_class = TokenRefreshOfLiveUserSerializer
 
 
 class LogoutView(APIView):

@@ -12,6 +12,7 @@ from django.db.models import F, Q, QuerySet
 
 from stockvis.analysis.models import IndicatorSnapshot
 from stockvis.analysis.sessions import closed_bar_count
+from stockvis.market.corporate_actions import adjusted_columns
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset
 from stockvis.market.params import ChartWindow
 from stockvis.market.selectors import BarColumns, bar_source, bars_between
@@ -32,23 +33,25 @@ class WindowBars:
     closed: int
 
 
-def history(asset: Asset, bar_type: str = "daily") -> BarColumns:
-    """Every stored bar of the source a chart shows (`bar_source`), oldest first.
+def history(asset: Asset, bar_type: str = "daily", *, adjusted: bool = True) -> BarColumns:
+    """Every stored bar of the source a chart shows (`bar_source`), oldest first, back-adjusted
+    for splits and dividends unless ``adjusted=False``: analysis reads adjusted prices.
 
     The preferred source is read first: it is the answer whenever it has bars, which saves
     `bar_source`'s aggregate over the whole history in the common case.
     """
     columns = bars_between(asset, bar_type=bar_type, source=asset.preferred_source)
-    if len(columns):
-        return columns
-    source = bar_source(asset, bar_type)
-    if source is None or source == asset.preferred_source:
-        return columns
-    return bars_between(asset, bar_type=bar_type, source=source)
+    if not len(columns):
+        source = bar_source(asset, bar_type)
+        if source is not None and source != asset.preferred_source:
+            columns = bars_between(asset, bar_type=bar_type, source=source)
+    return adjusted_columns(asset, columns, bar_type=bar_type) if adjusted else columns
 
 
-def window_bars(asset: Asset, window: ChartWindow, *, now: dt.datetime) -> WindowBars:
-    columns = history(asset, window.bar_type)
+def window_bars(
+    asset: Asset, window: ChartWindow, *, now: dt.datetime, adjusted: bool = True
+) -> WindowBars:
+    columns = history(asset, window.bar_type, adjusted=adjusted)
     start = window.start_for(columns.dates[-1]) if columns.dates else None
     first = bisect_left(columns.dates, start) if start is not None else 0
     closed = closed_bar_count(

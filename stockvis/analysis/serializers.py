@@ -162,6 +162,10 @@ class IndicatorQuerySerializer(StrictQuerySerializer):
     stoch_smooth = _period(3, "Stochastic %K smoothing (slow %K) period.", MIN_SMOOTHING_PERIOD)
     stoch_d = _period(3, "Stochastic %D period.", MIN_SMOOTHING_PERIOD)
     atr_period = _period(14, "ATR period.")
+    adjusted = serializers.BooleanField(
+        default=True,
+        help_text="Compute on prices back-adjusted for splits and dividends (false: as collected).",
+    )
 
     def to_internal_value(self, data: Any) -> Any:
         data = dict(data)
@@ -225,6 +229,7 @@ class IndicatorQuerySerializer(StrictQuerySerializer):
             "stoch_smooth": spec.stoch_slowk_period,
             "stoch_d": spec.stoch_slowd_period,
             "atr_period": spec.atr_period,
+            "adjusted": attrs["adjusted"],
         }
         return {"window": window, "spec": spec, "params": params}
 

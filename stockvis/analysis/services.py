@@ -153,13 +153,14 @@ def indicator_report(
     spec: IndicatorSpec,
     config: SignalConfig = DEFAULT_CONFIG,
     now: dt.datetime,
+    adjusted: bool = True,
 ) -> IndicatorReport:
     """Compute `spec` (widened to what the signals read) over all stored bars up to the latest.
 
     The window only cuts what is shown; the history before it is the warm-up, so the first
     visible values are filled whenever enough history exists.
     """
-    found = window_bars(asset, window, now=now)
+    found = window_bars(asset, window, now=now, adjusted=adjusted)
     bars = _bars(found.columns)
     values = compute_indicators(bars, required_indicator_spec(spec, config))
     signals = compute_signals(bars.head(found.closed), values.head(found.closed), config)

@@ -48,7 +48,7 @@ def _asset(symbol: str) -> Asset:
     try:
         return Asset.objects.by_symbol(symbol)
     except (Asset.DoesNotExist, InvalidSymbol):
-        raise NotFound(f"unknown symbol {symbol!r}") from None
+        raise NotFound(f"unknown symbol {symbol}") from None
 
 
 class IndicatorView(APIView):
@@ -94,6 +94,7 @@ class IndicatorView(APIView):
                 window=query.validated_data["window"],
                 spec=query.validated_data["spec"],
                 now=timezone.now(),
+                adjusted=params["adjusted"],
             )
             body = fast_json(indicator_payload(report, params)).content
             if len(body) <= CACHE_MAX_BYTES:

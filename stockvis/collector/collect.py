@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 
 from stockvis.collector.ingest import (
+    actions_write,
     daily_write,
     profile_upsert,
     statements_upsert,
@@ -35,6 +36,8 @@ from stockvis.market.models import Asset
 from stockvis.providers.base import (
     AssetRef,
     CompanyOverview,
+    CorporateActionRecord,
+    CorporateActionSource,
     DataKind,
     MarketDataProvider,
     ProviderError,
@@ -51,6 +54,7 @@ ALL_KINDS: tuple[DataKind, ...] = (
     DataKind.WEEKLY,
     DataKind.OVERVIEW,
     DataKind.STATEMENTS,
+    DataKind.ACTIONS,
 )
 
 Progress = Callable[[int, int, AssetResult], None]
@@ -64,6 +68,7 @@ class IngestPlan:
     weekly: tuple[dt.date, dt.date] | None = None
     overview: bool = False
     statements: bool = False
+    actions: bool = False
 
     @classmethod
     def for_range(cls, start: dt.date, end: dt.date, kinds: Iterable[DataKind]) -> IngestPlan:
@@ -76,6 +81,7 @@ class IngestPlan:
             weekly=(monday, end) if DataKind.WEEKLY in wanted else None,
             overview=DataKind.OVERVIEW in wanted,
             statements=DataKind.STATEMENTS in wanted,
+            actions=DataKind.ACTIONS in wanted,
         )
 
 
@@ -89,6 +95,7 @@ class _Fetched:
     weekly_extra: pd.DataFrame | None = None
     overview: CompanyOverview | None = None
     statements: list[StatementReport] | None = None
+    actions: list[CorporateActionRecord] | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -122,6 +129,12 @@ def _fetch(
     provider: MarketDataProvider, ref: AssetRef, plan: IngestPlan, today: dt.date
 ) -> _Fetched:
     fetched = _Fetched()
+    if (
+        plan.actions
+        and isinstance(provider, CorporateActionSource)
+        and provider.supports(ref, DataKind.ACTIONS)
+    ):
+        fetched.actions = provider.corporate_actions(ref)
     daily_window = plan.daily
     weekly_wanted = plan.weekly is not None and provider.supports(ref, DataKind.WEEKLY)
     if plan.weekly is not None and weekly_wanted and weekly_aggregated(provider):
@@ -158,6 +171,9 @@ def _write(
 ) -> None:
     """All of one asset in one transaction: it lands whole or not at all."""
     with transaction.atomic():
+        if fetched.actions is not None:
+            # First, so the spike check of the bars below knows this asset's splits.
+            actions_write(asset=asset, records=fetched.actions, source=source, result=result)
         if fetched.daily is not None:
             daily_write(asset=asset, frame=fetched.daily, source=source, job=job, result=result)
         if fetched.weekly is not None:

@@ -9,19 +9,26 @@ from collections.abc import Sequence
 import pandas as pd
 from django.db import transaction
 
-from stockvis.collector.ingest import daily_write
+from stockvis.collector.ingest import actions_write, daily_write
 from stockvis.collector.jobs import AssetResult, JobReport, job_finish, job_start
 from stockvis.core.logging import log_context
 from stockvis.core.symbols import normalize_symbol
 from stockvis.market.models import Asset
+from stockvis.providers.base import CorporateActionRecord
 
 logger = logging.getLogger(__name__)
 
 
 def prices_import(
-    *, frame: pd.DataFrame, symbol: str, source: str, warnings: Sequence[str] = ()
+    *,
+    frame: pd.DataFrame,
+    symbol: str,
+    source: str,
+    warnings: Sequence[str] = (),
+    actions: Sequence[CorporateActionRecord] = (),
 ) -> JobReport:
-    """Store bars read from a file as one job (``import-prices``), validated like any ingest."""
+    """Store bars read from a file as one job (``import-prices``), validated like any ingest,
+    with the splits and dividends the file lists (Yahoo's ``Dividends``, ``Stock Splits``)."""
     started = time.monotonic()
     canonical = normalize_symbol(symbol)
     job = job_start(job_name="import_prices", provider=source, parameters={"symbol": canonical})
@@ -33,6 +40,8 @@ def prices_import(
         else:
             try:
                 with transaction.atomic():
+                    if actions:
+                        actions_write(asset=asset, records=actions, source=source, result=result)
                     daily_write(asset=asset, frame=frame, source=source, job=job, result=result)
                 if result.rejected:
                     result.status = "partial"

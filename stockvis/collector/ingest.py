@@ -15,10 +15,12 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from stockvis.collector.actions import corporate_actions_upsert
 from stockvis.collector.jobs import AssetResult
 from stockvis.collector.models import DataQualityFlag, JobRun
 from stockvis.collector.upsert import PRICE_FIELDS, BarColumns, UpsertCounts, bars_upsert
 from stockvis.collector.validators import QualityFlag, check_ohlc, validate_prices
+from stockvis.market.corporate_actions import known_splits
 from stockvis.market.models import (
     STATEMENT_MODELS,
     Asset,
@@ -31,6 +33,7 @@ from stockvis.market.signals import prices_changed
 from stockvis.providers.aggregate import weekly_from_daily
 from stockvis.providers.base import (
     CompanyOverview,
+    CorporateActionRecord,
     StatementReport,
     empty_price_frame,
     price_frame,
@@ -210,7 +213,11 @@ def daily_write(
     *, asset: Asset, frame: pd.DataFrame, source: str, job: JobRun | None, result: AssetResult
 ) -> None:
     report = validate_prices(
-        frame, exchange=asset.exchange, spike_threshold=settings.PRICE_SPIKE_THRESHOLD
+        frame,
+        exchange=asset.exchange,
+        spike_threshold=settings.PRICE_SPIKE_THRESHOLD,
+        today=timezone.localdate(),
+        splits=known_splits(asset, bars_source=source),
     )
     result.rejected += len(report.rejected)
     result.warnings.extend(f"daily {w}" for w in report.warnings)
@@ -223,7 +230,7 @@ def daily_write(
 
 def weekly_write(*, asset: Asset, frame: pd.DataFrame, source: str, result: AssetResult) -> int:
     """Store weekly bars; returns how many stored bars of the same weeks they superseded."""
-    clean, rejected = check_ohlc(frame)
+    clean, rejected = check_ohlc(frame, exchange=asset.exchange, today=timezone.localdate())
     result.rejected += len(rejected)
     result.warnings.extend(f"weekly {i.date}: rejected, {i.detail}" for i in rejected)
     replaced = _weekly_replace(asset=asset, frame=clean, source=source)
@@ -261,7 +268,7 @@ def weekly_rebuild(
     stored = len(rows)
     daily = price_frame(*zip(*rows, strict=True)) if rows else empty_price_frame()
     if extra is not None and not extra.empty:
-        clean, _ = check_ohlc(extra)
+        clean, _ = check_ohlc(extra, exchange=asset.exchange, today=timezone.localdate())
         clean = clean.loc[~clean["date"].isin(daily["date"])]
         daily = pd.concat([daily, clean.loc[:, list(daily.columns)]], ignore_index=True)
     if daily.empty:
@@ -276,3 +283,17 @@ def weekly_rebuild(
         f"({counts.inserted - before.inserted} inserted, "
         f"{counts.updated - before.updated} updated, {replaced} superseded bars removed)"
     )
+
+
+def actions_write(
+    *,
+    asset: Asset,
+    records: Sequence[CorporateActionRecord],
+    source: str,
+    result: AssetResult,
+) -> None:
+    """Store splits and dividends; changed ones make the asset's adjusted series stale."""
+    counts = corporate_actions_upsert(asset=asset, records=records, source=source)
+    result.counts["actions"] = result.counts.get("actions", UpsertCounts()) + counts
+    if counts.written:
+        _announce(asset.symbol, "daily")

@@ -36,6 +36,41 @@ def exchange_calendar(code: str) -> xcals.ExchangeCalendar:
     return _calendar(code)
 
 
+# Coverage is widened in whole decades so a history of any length needs at most a few builds.
+_COVERAGE_STEP_YEARS = 10
+
+
+@lru_cache(maxsize=32)
+def _calendar_from(code: str, first_year: int, last_year: int) -> xcals.ExchangeCalendar:
+    try:
+        cls = type(_calendar(code))
+        # Some calendars record holidays only from a given year (XKRX: 1956): start there.
+        bound = cls.bound_min() if hasattr(cls, "bound_min") else None
+        start = pd.Timestamp(first_year, 1, 1)
+        if bound is not None and start < bound:
+            start = pd.Timestamp(bound)
+        return xcals.get_calendar(code, start=start, end=pd.Timestamp(last_year, 12, 31))
+    except xcals.errors.InvalidCalendarName as exc:
+        raise UnknownExchange(f"unknown exchange calendar {code!r}") from exc
+
+
+def calendar_covering(code: str, start: dt.date, end: dt.date) -> xcals.ExchangeCalendar:
+    """A calendar of ``code`` whose sessions span ``start``..``end`` wherever the exchange has any.
+
+    The default calendar starts 20 years before today, so checks against it silently skip older
+    history and give answers that change with the clock. This one is built to cover the dates
+    asked for (widened to whole decades, cached per coverage, once per process).
+    """
+    default = _calendar(code)
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    if default.first_session <= first and last <= default.last_session:
+        return default
+    step = _COVERAGE_STEP_YEARS
+    first_year = min(start.year, default.first_session.year) // step * step
+    last_year = max(end.year, default.last_session.year) // step * step + step - 1
+    return _calendar_from(code, first_year, last_year)
+
+
 def exchange_zone(code: str) -> dt.tzinfo:
     """The zone an exchange's trading day is counted in (UTC for 24/7 and 24/5 markets)."""
     if code in _OWN_CALENDARS:
@@ -94,7 +129,7 @@ def sessions_between(code: str, start: dt.date, end: dt.date) -> list[dt.date]:
     if code == WEEKDAYS:
         days = (start + dt.timedelta(days=i) for i in range((end - start).days + 1))
         return [d for d in days if d.weekday() < 5]
-    cal = _calendar(code)
+    cal = calendar_covering(code, start, end)
     lo = max(pd.Timestamp(start), cal.first_session)
     hi = min(pd.Timestamp(end), cal.last_session)
     if hi < lo:
@@ -119,3 +154,40 @@ def latest_session_on_or_before(code: str, day: dt.date) -> dt.date:
     if not window:
         raise UnknownExchange(f"no session of {code!r} in the 30 days up to {day}")
     return window[-1]
+
+
+def next_open(code: str, at: dt.datetime) -> dt.datetime | None:
+    """When ``code`` next opens after the aware instant ``at`` (UTC); None for 24/7 markets."""
+    if at.tzinfo is None:
+        raise ValueError("next_open needs an aware datetime")
+    at = at.astimezone(dt.UTC)
+    if code == EVERY_DAY:
+        return None
+    if code == WEEKDAYS:
+        day = at.date() + dt.timedelta(days=1)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    calendar = _calendar(code)
+    minute = pd.Timestamp(at).floor("min")
+    if not calendar.first_minute <= minute < calendar.last_minute:
+        return None
+    opened: dt.datetime = calendar.next_open(minute).to_pydatetime()
+    return opened.astimezone(dt.UTC)
+
+
+def session_bounds(code: str, at: dt.datetime) -> tuple[dt.datetime, dt.datetime] | None:
+    """Open and close (aware, UTC) of the session trading at ``at``; None while closed.
+
+    24/7 and 24/5 markets count their sessions as UTC days."""
+    if not is_open_at(code, at):
+        return None
+    at = at.astimezone(dt.UTC)
+    if code in _OWN_CALENDARS:
+        start = dt.datetime.combine(at.date(), dt.time(), tzinfo=dt.UTC)
+        return start, start + dt.timedelta(days=1)
+    calendar = _calendar(code)
+    session = calendar.minute_to_session(pd.Timestamp(at).floor("min"))
+    opened: dt.datetime = calendar.session_open(session).to_pydatetime()
+    closed: dt.datetime = calendar.session_close(session).to_pydatetime()
+    return opened.astimezone(dt.UTC), closed.astimezone(dt.UTC)

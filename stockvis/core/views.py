@@ -1,8 +1,14 @@
-"""Health endpoints: liveness for load balancers, readiness for `make run` and operators."""
+"""Health endpoints (liveness for load balancers, readiness for `make run` and operators) and the
+API docs switch."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, JsonResponse
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponseBase, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -48,3 +54,15 @@ def readiness(request: HttpRequest) -> JsonResponse:
     # django.request to log at ERROR on each probe; the body says what is missing.
     response._has_been_logged = True  # type: ignore[attr-defined]
     return response
+
+
+def unless_api_docs_off(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """``view``, or a 404 when ``API_DOCS`` is off (production may hide its schema and docs)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not settings.API_DOCS:
+            raise Http404("the API documentation is turned off (API_DOCS=false)")
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -61,3 +61,12 @@ class StatementAdmin(admin.ModelAdmin):
 
 for _model in models.STATEMENT_MODELS.values():
     admin.site.register(_model, StatementAdmin)
+
+
+@admin.register(models.CorporateAction)
+class CorporateActionAdmin(admin.ModelAdmin):
+    list_display = ("asset", "ex_date", "kind", "ratio", "amount", "source", "ingested_at")
+    list_filter = ("kind", "source")
+    search_fields = ("asset__symbol",)
+    date_hierarchy = "ex_date"
+    list_select_related = ("asset",)

@@ -348,8 +348,11 @@ class CashFlowStatement(StatementBase):
     dividend_payout_common_stock = models.BigIntegerField(null=True, blank=True)
     dividend_payout_preferred_stock = models.BigIntegerField(null=True, blank=True)
     proceeds_from_issuance_of_common_stock = models.BigIntegerField(null=True, blank=True)
+    # PostgreSQL caps identifiers at 63 characters; the field keeps Alpha Vantage's long name.
     proceeds_from_issuance_of_long_term_debt_and_capital_securities_net = models.BigIntegerField(
-        null=True, blank=True
+        null=True,
+        blank=True,
+        db_column="proceeds_from_issuance_of_lt_debt_and_capital_securities_net",
     )
     proceeds_from_issuance_of_preferred_stock = models.BigIntegerField(null=True, blank=True)
     proceeds_from_repurchase_of_equity = models.BigIntegerField(null=True, blank=True)
@@ -374,3 +377,59 @@ STATEMENT_MODELS: dict[str, type[StatementBase]] = {
     "income_statement": IncomeStatement,
     "cash_flow": CashFlowStatement,
 }
+
+
+class CorporateActionKind(models.TextChoices):
+    SPLIT = "split", "Split"
+    DIVIDEND = "dividend", "Cash dividend"
+
+
+class CorporateAction(models.Model):
+    """A split or cash dividend of an asset as one source reports it.
+
+    Bars are stored as collected (unadjusted where the provider sends them so); adjusted series
+    are computed from these rows when read (``stockvis.market.corporate_actions``).
+    """
+
+    asset = models.ForeignKey(Asset, on_delete=models.CASCADE, related_name="corporate_actions")
+    ex_date = models.DateField(
+        help_text="First session without the dividend, or on the new shares."
+    )
+    kind = models.CharField(max_length=16, choices=CorporateActionKind.choices)
+    ratio = models.DecimalField(
+        max_digits=24,
+        decimal_places=10,
+        null=True,
+        blank=True,
+        help_text="Split: new shares per old share (2 for 2-for-1, 0.1 for 1-for-10).",
+    )
+    amount = models.DecimalField(
+        max_digits=24,
+        decimal_places=10,
+        null=True,
+        blank=True,
+        help_text="Dividend: cash per share, in the asset's currency.",
+    )
+    source = models.CharField(max_length=32)
+    in_prices = models.BooleanField(
+        default=False,
+        help_text="The same source's bars already reflect it (Yahoo's split-adjusted OHLC).",
+    )
+    ingested_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ("asset", "ex_date", "kind")
+        constraints = (
+            models.UniqueConstraint(
+                fields=("asset", "ex_date", "kind", "source"), name="corporate_action_unique"
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind="split", ratio__gt=0, amount__isnull=True))
+                | Q(kind="dividend", amount__gt=0, ratio__isnull=True),
+                name="corporate_action_value_matches_kind",
+            ),
+        )
+
+    def __str__(self) -> str:
+        value = self.ratio if self.kind == CorporateActionKind.SPLIT else self.amount
+        return f"{self.asset_id} {self.ex_date} {self.kind} {value}"

@@ -49,8 +49,9 @@ def synthetic_notice(synthetic: bool) -> str | None:
 
 
 def query_data(query_params: Mapping[str, str]) -> dict[str, str]:
-    """Query parameters as a plain dict, an empty value meaning "not given" (``?period=``)."""
-    return {key: value for key, value in query_params.items() if value != ""}
+    """Query parameters as a plain dict (the last value of each). An empty value is a value, so
+    ``?period=`` is the 400 it is rather than the default; DRF would read it as "not given"."""
+    return dict(query_params.items())
 
 
 # --- Errors (schema only: stockvis.core.api.exception_handler writes them) ------------------
@@ -97,6 +98,11 @@ class ChartQuerySerializer(serializers.Serializer[Any]):
         min_value=1,
         max_value=MAX_DAYS,
         help_text="Calendar days back from the latest stored bar; overrides `period`.",
+    )
+    adjusted = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Back-adjust for splits and dividends (default: the bars as collected).",
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -210,6 +216,9 @@ class ChartResponseSerializer(serializers.Serializer[Any]):
     count = serializers.IntegerField()
     first_date = serializers.DateField(allow_null=True)
     last_date = serializers.DateField(allow_null=True)
+    adjusted = serializers.BooleanField(
+        required=False, help_text="True when the bars are back-adjusted for splits and dividends."
+    )
     bars = ChartBarSerializer(many=True, help_text="Oldest first.")
 
 

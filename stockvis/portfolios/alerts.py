@@ -85,15 +85,42 @@ def evaluate(
     return Evaluation(now, now and not previous, value)
 
 
-def describe(condition: Condition, threshold: Decimal, symbol: str, value: Decimal | None) -> str:
+# Decimals a threshold shows at least: a price the currency's minor unit, a percentage or an RSI
+# level two. More only when the user typed more ("187.335"); the column's eight never.
+_SHOWN_DECIMALS = {"KRW": 0, "JPY": 0}
+
+
+def threshold_text(condition: Condition, threshold: Decimal, currency: str = "USD") -> str:
+    """The threshold as people write it: ``1.00`` (%), ``250.00`` (USD), ``72000`` (KRW).
+
+    Stored thresholds carry the column's eight decimals (``1.00000000``); those trailing zeros
+    are noise, the digits the user typed are not.
+    """
+    is_price = condition in (Condition.PRICE_ABOVE, Condition.PRICE_BELOW)
+    minimum = _SHOWN_DECIMALS.get(currency.upper(), 2) if is_price else 2
+    number = (
+        abs(threshold) if condition in (Condition.CHANGE_UP, Condition.CHANGE_DOWN) else threshold
+    )
+    digits = max(minimum, -number.normalize().as_tuple().exponent)  # type: ignore[operator]
+    return f"{number:.{digits}f}"
+
+
+def describe(
+    condition: Condition,
+    threshold: Decimal,
+    symbol: str,
+    value: Decimal | None,
+    currency: str = "USD",
+) -> str:
     """A one-line message for the notification."""
     shown = "unknown" if value is None else f"{value:.2f}"
+    level = threshold_text(condition, threshold, currency)
     texts = {
-        Condition.PRICE_ABOVE: f"{symbol} is at {shown}, at or above {threshold}",
-        Condition.PRICE_BELOW: f"{symbol} is at {shown}, at or below {threshold}",
-        Condition.CHANGE_UP: f"{symbol} is up {shown}% today (alert at +{abs(threshold)}%)",
-        Condition.CHANGE_DOWN: f"{symbol} moved {shown}% today (alert at -{abs(threshold)}%)",
-        Condition.RSI_ABOVE: f"{symbol} RSI is {shown}, at or above {threshold}",
-        Condition.RSI_BELOW: f"{symbol} RSI is {shown}, at or below {threshold}",
+        Condition.PRICE_ABOVE: f"{symbol} is at {shown}, at or above {level}",
+        Condition.PRICE_BELOW: f"{symbol} is at {shown}, at or below {level}",
+        Condition.CHANGE_UP: f"{symbol} is up {shown}% today (alert at +{level}%)",
+        Condition.CHANGE_DOWN: f"{symbol} moved {shown}% today (alert at -{level}%)",
+        Condition.RSI_ABOVE: f"{symbol} RSI is {shown}, at or above {level}",
+        Condition.RSI_BELOW: f"{symbol} RSI is {shown}, at or below {level}",
     }
     return texts[condition]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
 from enum import StrEnum
@@ -76,6 +76,29 @@ class Transaction:
         return self.quantity * self.price
 
 
+# Converts an amount of a transaction's currency into the portfolio's base currency at the rate of
+# that transaction's date (the valuation core builds one from its FX closes).
+ToBase = Callable[[Decimal, Transaction], Decimal]
+
+
+@dataclass(frozen=True, slots=True)
+class BaseAmounts:
+    """A position's history in the portfolio's base currency, each flow at its own day's rate.
+
+    ``cost_basis`` is what the lots still held really cost in the base currency: every buy at the
+    rate of its date, less the share released by sales (average cost, as in the asset currency).
+    ``realised_pnl`` is each sale's proceeds at the sale date's rate minus the base cost it
+    released, minus every fee at its date's rate; ``released_cost`` sums the base cost sales
+    released; ``dividends_received`` each dividend at its date's rate.
+    """
+
+    currency: str
+    cost_basis: Decimal
+    realised_pnl: Decimal
+    released_cost: Decimal
+    dividends_received: Decimal
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """What is held of one symbol, in the asset's currency.
@@ -93,6 +116,8 @@ class Position:
     realised_pnl: Decimal = ZERO
     dividends_received: Decimal = ZERO
     fees_paid: Decimal = ZERO
+    # Set when the ledger was replayed with a base currency (see ``positions_from_ledger``).
+    in_base: BaseAmounts | None = None
 
     @property
     def realised_income(self) -> Decimal:
@@ -129,6 +154,10 @@ class _RunningPosition:
     realised_pnl: Decimal = ZERO
     dividends_received: Decimal = ZERO
     fees_paid: Decimal = ZERO
+    base_cost_basis: Decimal = ZERO
+    base_realised_pnl: Decimal = ZERO
+    base_released_cost: Decimal = ZERO
+    base_dividends: Decimal = ZERO
 
 
 class PositionBook:
@@ -138,13 +167,19 @@ class PositionBook:
     in between. Callers outside this package want :func:`positions_from_ledger`.
     """
 
-    __slots__ = ("_running",)
+    __slots__ = ("_base_currency", "_running", "_to_base")
 
-    def __init__(self) -> None:
+    def __init__(self, *, base_currency: str | None = None, to_base: ToBase | None = None) -> None:
+        """With ``base_currency`` and ``to_base`` the book also keeps :class:`BaseAmounts`."""
+        if (base_currency is None) != (to_base is None):
+            raise ValueError("base_currency and to_base go together")
         self._running: dict[str, _RunningPosition] = {}
+        self._base_currency = None if base_currency is None else base_currency.strip().upper()
+        self._to_base = to_base
 
     def apply(self, tx: Transaction) -> None:
-        """Apply ``tx``; call under :data:`PRECISE`. Raises :class:`LedgerError`."""
+        """Apply ``tx``; call under :data:`PRECISE`. Raises :class:`LedgerError` (and whatever
+        ``to_base`` raises for a day without a rate)."""
         running = self._running.get(tx.symbol)
         if running is None:
             running = self._running[tx.symbol] = _RunningPosition(tx.currency)
@@ -153,15 +188,16 @@ class PositionBook:
                 f"{tx.kind} {tx.symbol} on {tx.date} is in {tx.currency}, "
                 f"but earlier transactions of {tx.symbol} are in {running.currency}"
             )
+        if tx.kind is TransactionKind.SELL and tx.quantity > running.quantity:
+            raise LedgerError(
+                f"cannot sell {tx.quantity} {tx.symbol} on {tx.date}: only {running.quantity} held"
+            )
+        if self._to_base is not None:
+            self._apply_in_base(tx, running, self._to_base)
         if tx.kind is TransactionKind.BUY:
             running.quantity += tx.quantity
             running.cost_basis += tx.gross_amount
         elif tx.kind is TransactionKind.SELL:
-            if tx.quantity > running.quantity:
-                raise LedgerError(
-                    f"cannot sell {tx.quantity} {tx.symbol} on {tx.date}: "
-                    f"only {running.quantity} held"
-                )
             # Selling everything releases the whole remaining cost, so closing a position never
             # leaves a residue from the rounded division of a partial sale.
             if tx.quantity == running.quantity:
@@ -176,13 +212,52 @@ class PositionBook:
         running.realised_pnl -= tx.fee
         running.fees_paid += tx.fee
 
-    def open_lots(self) -> list[tuple[str, str, Decimal, Decimal]]:
-        """``(symbol, currency, quantity, cost basis)`` of every symbol still held."""
+    @staticmethod
+    def _apply_in_base(tx: Transaction, running: _RunningPosition, to_base: ToBase) -> None:
+        # Called before the asset-currency update: a sale releases the same share of the base cost
+        # as of the asset-currency cost, the share held before the sale.
+        if tx.kind is TransactionKind.BUY:
+            running.base_cost_basis += to_base(tx.gross_amount, tx)
+        elif tx.kind is TransactionKind.SELL:
+            if tx.quantity == running.quantity:
+                released = running.base_cost_basis
+            else:
+                released = running.base_cost_basis * tx.quantity / running.quantity
+            running.base_realised_pnl += to_base(tx.gross_amount, tx) - released
+            running.base_released_cost += released
+            running.base_cost_basis -= released
+        elif tx.kind is TransactionKind.DIVIDEND:
+            running.base_dividends += to_base(tx.gross_amount, tx)
+        if tx.fee:
+            running.base_realised_pnl -= to_base(tx.fee, tx)
+
+    def open_lots(self) -> list[tuple[str, str, Decimal, Decimal, Decimal]]:
+        """``(symbol, currency, quantity, cost basis, base cost basis)`` of every symbol held.
+
+        The base cost basis is 0 when the book keeps no base currency.
+        """
         return [
-            (symbol, running.currency, running.quantity, running.cost_basis)
+            (
+                symbol,
+                running.currency,
+                running.quantity,
+                running.cost_basis,
+                running.base_cost_basis,
+            )
             for symbol, running in self._running.items()
             if running.quantity > 0
         ]
+
+    def _in_base(self, running: _RunningPosition) -> BaseAmounts | None:
+        if self._base_currency is None:
+            return None
+        return BaseAmounts(
+            currency=self._base_currency,
+            cost_basis=running.base_cost_basis,
+            realised_pnl=running.base_realised_pnl,
+            released_cost=running.base_released_cost,
+            dividends_received=running.base_dividends,
+        )
 
     def positions(self) -> dict[str, Position]:
         return {
@@ -195,6 +270,7 @@ class PositionBook:
                 realised_pnl=running.realised_pnl,
                 dividends_received=running.dividends_received,
                 fees_paid=running.fees_paid,
+                in_base=self._in_base(running),
             )
             for symbol, running in self._running.items()
         }
@@ -205,7 +281,12 @@ def sorted_by_date(transactions: Iterable[Transaction]) -> list[Transaction]:
     return sorted(transactions, key=lambda tx: tx.date)
 
 
-def positions_from_ledger(transactions: Iterable[Transaction]) -> dict[str, Position]:
+def positions_from_ledger(
+    transactions: Iterable[Transaction],
+    *,
+    base_currency: str | None = None,
+    to_base: ToBase | None = None,
+) -> dict[str, Position]:
     """Replay ``transactions`` (any order; same-day ones in the given order) into positions.
 
     Average cost: a buy adds its quantity and ``quantity × price`` to the cost basis; a sell
@@ -213,8 +294,11 @@ def positions_from_ledger(transactions: Iterable[Transaction]) -> dict[str, Posi
     dividend adds to ``dividends_received``; every fee reduces ``realised_pnl``. Symbols that were
     sold out stay in the result (quantity 0) because their realised P&L still counts. Keys follow
     the order in which symbols first appear. Raises :class:`LedgerError`, e.g. on overselling.
+
+    With ``base_currency`` and ``to_base`` each position also carries its :class:`BaseAmounts`:
+    the same replay in the base currency, every amount converted at its own transaction's date.
     """
-    book = PositionBook()
+    book = PositionBook(base_currency=base_currency, to_base=to_base)
     with localcontext(PRECISE):
         for tx in sorted_by_date(transactions):
             book.apply(tx)

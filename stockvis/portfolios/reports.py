@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Any
@@ -29,6 +30,7 @@ from stockvis.portfolios.valuation import (
     allocation,
     display_percent,
     percent_of,
+    positions_in_base,
     value_portfolio,
 )
 
@@ -49,29 +51,43 @@ class ValuationReport:
     valuation: PortfolioValuation
     quotes: dict[str, selectors.Quote]
     released_cost: dict[str, Decimal]
+    released_cost_base: dict[str, Decimal]
     fx: tuple[dt.date, Decimal] | None
     unpriced: list[str]
     synthetic: bool
 
 
-def portfolio_valuation(*, portfolio: Portfolio, on: dt.date) -> ValuationReport:
-    """Value a portfolio at the close of ``on`` (the last stored close on or before it).
+def portfolio_valuation(
+    *, portfolio: Portfolio, on: dt.date, live: Mapping[str, selectors.Quote] | None = None
+) -> ValuationReport:
+    """Value a portfolio at the close of ``on`` (the last stored close on or before it), or at
+    the ``live`` quotes the realtime feed saw for the symbols it has them for.
 
-    Base-currency figures use the stored USD-KRW close of ``on``, or of the last day before it
-    with one (weekends and holidays). Holdings whose symbol has no price yet are listed in
-    ``unpriced`` and left out of the totals until their collection completes.
+    Market values use the stored USD-KRW close of ``on``, or of the last day before it with one
+    (weekends and holidays); costs, realised P&L and dividends the close of each transaction's
+    date (``valuation.BASE_CURRENCY_FORMULAS``). Holdings whose symbol has no price yet are
+    listed in ``unpriced`` and left out of the totals until their collection completes.
     """
     inputs = selectors.portfolio_inputs(portfolio)
     quotes = selectors.quotes_on(inputs.assets.values(), on)
-    positions = [p for p in inputs.positions if p.symbol in quotes or not p.is_open]
-    unpriced = [p.symbol for p in inputs.positions if p.symbol not in quotes and p.is_open]
+    quotes.update({symbol: q for symbol, q in (live or {}).items() if symbol in inputs.assets})
     base = portfolio.base_currency
-    needs_fx = any(inputs.assets[p.symbol].currency != base for p in positions)
+    needs_fx = any(asset.currency != base for asset in inputs.assets.values())
     fx_close = selectors.usd_krw_close_on_or_before(on) if needs_fx else None
     if needs_fx and fx_close is None:
         raise ValuationUnavailable(f"no stored {selectors.FX_PAIR} close on or before {on}")
-    fx = FxRates.usd_krw({on: fx_close[1]}) if fx_close else FxRates({})
+    held = inputs.positions
+    fx = FxRates({})
     try:
+        if fx_close is not None:
+            # Rates from the oldest day anything is converted at: a transaction or a previous close.
+            days = [tx.date for tx in inputs.transactions]
+            days += [q.previous_date for q in quotes.values() if q.previous_date is not None]
+            closes = selectors.usd_krw_history(start=min(*days, on), end=on)
+            # The valuation day's rate is the close on or before it, as the payload says.
+            fx = FxRates.usd_krw({**closes, on: fx_close[1]})
+            held = list(positions_in_base(inputs.transactions, base_currency=base, fx=fx).values())
+        positions = [p for p in held if p.symbol in quotes or not p.is_open]
         valuation = value_portfolio(
             positions,
             quotes={symbol: quote.as_price_quote() for symbol, quote in quotes.items()},
@@ -82,14 +98,21 @@ def portfolio_valuation(*, portfolio: Portfolio, on: dt.date) -> ValuationReport
         )
     except (MissingFxRate, ValuationError) as exc:
         raise ValuationUnavailable(str(exc)) from None
+    unpriced = [p.symbol for p in held if p.symbol not in quotes and p.is_open]
     with localcontext(ledger.PRECISE):
         # Cost released by sales = everything bought − the cost still held (average cost method).
         released = {
             p.symbol: inputs.bought_gross.get(p.symbol, ledger.ZERO) - p.cost_basis
             for p in positions
         }
+    released_base = {
+        p.symbol: released[p.symbol] if p.in_base is None else p.in_base.released_cost
+        for p in positions
+    }
     synthetic = any(inputs.assets[p.symbol].is_synthetic for p in positions)
-    return ValuationReport(portfolio, valuation, quotes, released, fx_close, unpriced, synthetic)
+    return ValuationReport(
+        portfolio, valuation, quotes, released, released_base, fx_close, unpriced, synthetic
+    )
 
 
 def _realised_pct(realised: Decimal, released: Decimal) -> Decimal | None:
@@ -101,12 +124,11 @@ def valuation_payload(report: ValuationReport) -> dict[str, Any]:
     base = valuation.base_currency
     holdings = []
     released_base_total = ledger.ZERO
-    fx = FxRates.usd_krw({valuation.as_of: report.fx[1]}) if report.fx else FxRates({})
     with localcontext(ledger.PRECISE):
         for holding in valuation.holdings:
             shown: dict[str, Any] = holding.to_display()
             released = report.released_cost.get(holding.symbol, ledger.ZERO)
-            released_base = fx.convert(released, holding.local.currency, base, valuation.as_of)
+            released_base = report.released_cost_base.get(holding.symbol, ledger.ZERO)
             released_base_total += released_base
             shown["local"]["realised_pnl_pct"] = _realised_pct(holding.local.realised_pnl, released)
             shown["base"]["realised_pnl_pct"] = _realised_pct(
@@ -147,19 +169,20 @@ def allocation_payload(report: ValuationReport) -> dict[str, Any]:
 
 
 def portfolio_history(
-    *, portfolio: Portfolio, start: dt.date | None, end: dt.date
+    *, portfolio: Portfolio, start: dt.date | None, end: dt.date, max_days: int
 ) -> dict[str, Any]:
     """The daily value history rebuilt from the ledger (or the holdings) and stored closes.
 
-    Starts the day before the first transaction unless ``start`` is given, and never before the
-    first stored USD-KRW close when a conversion is needed. Every calendar day is a point.
+    Starts the day before the first transaction unless ``start`` is given, never before the
+    first stored USD-KRW close when a conversion is needed, and never more than ``max_days``
+    before ``end`` (the size bound of the answer). Every calendar day is a point.
     """
     inputs = selectors.portfolio_inputs(portfolio)
     base = portfolio.base_currency
     points: list[ValuePoint] = []
     if inputs.transactions:
         first_day = min(tx.date for tx in inputs.transactions) - _ONE_DAY
-        start = max(start or first_day, first_day)
+        start = max(start or first_day, first_day, end - dt.timedelta(days=max_days))
         needs_fx = any(asset.currency != base for asset in inputs.assets.values())
         fx_closes: dict[dt.date, Decimal] = {}
         if needs_fx:

@@ -33,7 +33,7 @@ class ValuePoint:
     """The portfolio at one day's close, in the base currency.
 
     ``pnl`` is unrealised (``total_value − total_cost`` of what is held that day) and ``pnl_pct``
-    is of ``total_cost``. ``net_cash_flow`` is the money the investor put in that day (negative:
+    is of ``total_cost``, the base-currency cost at the rates of the buys' dates. ``net_cash_flow`` is the money the investor put in that day (negative:
     took out); the returns below need it.
     """
 
@@ -115,8 +115,9 @@ def value_history(
     ``start`` defaults to the first transaction's date; transactions before it set the opening
     positions but are not counted as flows. ``price_history`` maps symbol → {date: close} in the
     asset currency. A day without a bar uses the last known close; a holding with no close yet is
-    valued at its average cost. Each day converts to ``base_currency`` at that day's FX close,
-    carried forward over days without one (:class:`MissingFxRate` if none is known yet). To count
+    valued at its average cost. Each day's value and flows convert to ``base_currency`` at that
+    day's FX close, carried forward over days without one (:class:`MissingFxRate` if none is known
+    yet); the cost at the rates of the transactions' dates, as in ``valuation``. To count
     the first day's move from trade price to close in the returns, start the day before the first
     trade. Filter the result to trading days if the chart wants them.
     """
@@ -126,7 +127,11 @@ def value_history(
         if not ordered:
             return []
         start = ordered[0].date
-    book = PositionBook()
+
+    def to_base(amount: Decimal, tx: Transaction) -> Decimal:
+        return fx.convert(amount, tx.currency, base_currency, tx.date, carry_forward=True)
+
+    book = PositionBook(base_currency=base_currency, to_base=to_base)
     closes: dict[str, _CarriedForward] = {}
     points: list[ValuePoint] = []
     next_tx = 0
@@ -144,18 +149,17 @@ def value_history(
                 flow_by_currency[tx.currency] = flow + external_cash_flow(tx)
                 next_tx += 1
             value_by_currency: dict[str, Decimal] = {}
-            cost_by_currency: dict[str, Decimal] = {}
-            for symbol, currency, quantity, cost in book.open_lots():
+            total_cost = ZERO
+            for symbol, currency, quantity, cost, base_cost in book.open_lots():
                 carried = closes.get(symbol)
                 if carried is None:
                     carried = closes[symbol] = _CarriedForward(price_history.get(symbol, {}), day)
                 close = carried.advance_to(day)
                 value = cost if close is None else quantity * close
                 value_by_currency[currency] = value_by_currency.get(currency, ZERO) + value
-                cost_by_currency[currency] = cost_by_currency.get(currency, ZERO) + cost
+                total_cost += base_cost
 
             total_value = _in_base(value_by_currency, base_currency, fx, day)
-            total_cost = _in_base(cost_by_currency, base_currency, fx, day)
             pnl = total_value - total_cost
             points.append(
                 ValuePoint(

@@ -151,6 +151,7 @@ class Quote:
     date: dt.date
     last: Decimal
     previous_close: Decimal | None
+    previous_date: dt.date | None = None
 
     @property
     def change(self) -> Decimal | None:
@@ -164,7 +165,7 @@ class Quote:
             return (self.last - self.previous_close) * 100 / self.previous_close
 
     def as_price_quote(self) -> PriceQuote:
-        return PriceQuote(self.symbol, self.last, self.previous_close)
+        return PriceQuote(self.symbol, self.last, self.previous_close, self.previous_date)
 
 
 def quotes_on(assets: Iterable[Asset], on: dt.date) -> dict[str, Quote]:
@@ -191,7 +192,8 @@ def quotes_on(assets: Iterable[Asset], on: dt.date) -> dict[str, Quote]:
         symbol = by_id[asset_id].symbol
         (last_date, last), *rest = closes
         previous = as_decimal(rest[0][1]) if rest else None
-        quotes[symbol] = Quote(symbol, last_date, as_decimal(last), previous)
+        previous_date = rest[0][0] if rest else None
+        quotes[symbol] = Quote(symbol, last_date, as_decimal(last), previous, previous_date)
     return quotes
 
 

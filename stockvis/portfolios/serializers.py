@@ -11,6 +11,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from stockvis.accounts.models import Currency
+from stockvis.core.fields import BoundedDateField, BoundedDateTimeField
+from stockvis.portfolios.alerts import Condition, threshold_text
 from stockvis.portfolios.models import (
     AlertKind,
     Holding,
@@ -93,13 +95,13 @@ class HoldingCreateSerializer(serializers.Serializer[Any]):
     symbol = serializers.CharField(max_length=32)
     quantity = AmountField()
     average_price = AmountField()
-    acquired_on = serializers.DateField(required=False)
+    acquired_on = BoundedDateField(required=False)
 
 
 class HoldingUpdateSerializer(serializers.Serializer[Any]):
     quantity = AmountField(required=False)
     average_price = AmountField(required=False)
-    acquired_on = serializers.DateField(required=False)
+    acquired_on = BoundedDateField(required=False)
 
 
 class TransactionSerializer(serializers.ModelSerializer[Transaction]):
@@ -132,7 +134,7 @@ class TransactionCreateSerializer(serializers.Serializer[Any]):
     )
     symbol = serializers.CharField(max_length=32)
     kind = serializers.ChoiceField(choices=TransactionKind.choices)
-    date = serializers.DateField()
+    date = BoundedDateField()
     quantity = AmountField()
     price = AmountField()
     fee = AmountField(required=False)
@@ -144,7 +146,7 @@ class TransactionCreateSerializer(serializers.Serializer[Any]):
 
 class TransactionUpdateSerializer(serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=TransactionKind.choices, required=False)
-    date = serializers.DateField(required=False)
+    date = BoundedDateField(required=False)
     quantity = AmountField(required=False)
     price = AmountField(required=False)
     fee = AmountField(required=False)
@@ -223,9 +225,23 @@ class SymbolInputSerializer(serializers.Serializer[Any]):
     symbol = serializers.CharField(max_length=32)
 
 
+@extend_schema_field({"type": "string", "format": "decimal"})
+class ThresholdField(serializers.Field):
+    """An alert's threshold as its notifications write it: ``1.00`` (%), ``250.00`` (USD)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value: PriceAlert) -> str:
+        return threshold_text(Condition(value.kind), value.threshold, value.asset.currency)
+
+
 class PriceAlertSerializer(serializers.ModelSerializer[PriceAlert]):
     symbol = serializers.CharField(source="asset.symbol", read_only=True)
-    threshold = PlainDecimalField(read_only=True)
+    threshold = ThresholdField(
+        help_text="At least the currency's minor unit for a price, two decimals for a "
+        "percentage or an RSI level; more only when given."
+    )
     last_value = PlainDecimalField(read_only=True, allow_null=True)
 
     class Meta:
@@ -291,12 +307,24 @@ class FiguresSerializer(serializers.Serializer[Any]):
     cost = DecimalString()
     unrealised_pnl = DecimalString()
     unrealised_pnl_pct = DecimalString(allow_null=True)
+    price_effect = DecimalString(
+        help_text="The part of unrealised P&L from the price: (value − cost) in the asset's "
+        "currency at the valuation day's rate."
+    )
+    currency_effect = DecimalString(
+        help_text="The part of unrealised P&L from the exchange rate: the asset-currency cost at "
+        "the valuation day's rate minus the cost at the rates of its transaction dates; 0 in the "
+        "asset's own currency."
+    )
     realised_pnl = DecimalString()
     realised_pnl_pct = DecimalString(
         allow_null=True, help_text="Realised P&L over the cost of what was sold."
     )
     dividends = DecimalString()
-    day_change = DecimalString(allow_null=True)
+    day_change = DecimalString(
+        allow_null=True,
+        help_text="Value now minus value at the previous close, each at its own day's rate.",
+    )
     day_change_pct = DecimalString(allow_null=True)
 
 
@@ -370,15 +398,29 @@ class HistorySerializer(serializers.Serializer[Any]):
 
 
 class DateQuerySerializer(serializers.Serializer[Any]):
-    date = serializers.DateField(required=False)
+    date = BoundedDateField(required=False)
+
+
+# A history answers one point a day: this many days at most keeps its body a few megabytes.
+HISTORY_MAX_DAYS = 366 * 20
 
 
 class HistoryQuerySerializer(serializers.Serializer[Any]):
-    start = serializers.DateField(required=False)
-    end = serializers.DateField(required=False)
+    start = BoundedDateField(required=False)
+    end = BoundedDateField(required=False)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         start, end = attrs.get("start"), attrs.get("end")
         if start and end and start > end:
             raise serializers.ValidationError({"start": ["must not be after end"]})
+        if start and end and (end - start).days > HISTORY_MAX_DAYS:
+            raise serializers.ValidationError(
+                {"start": [f"at most {HISTORY_MAX_DAYS} days of history at once"]}
+            )
         return attrs
+
+
+class SnapshotQuerySerializer(serializers.Serializer[Any]):
+    since = BoundedDateTimeField(
+        required=False, help_text="Only snapshots taken at or after this ISO 8601 date-time."
+    )

@@ -435,10 +435,13 @@ def alert_create(
     threshold: Decimal,
     rsi_period: int = 14,
     note: str = "",
+    now: dt.datetime | None = None,
 ) -> PriceAlert:
+    """Create an alert and evaluate it on the stored prices at once: a condition that already
+    holds fires now, not at the next ingest (edge-triggered from then on)."""
     with transaction.atomic():
         asset = asset_resolve(symbol=symbol)
-        return PriceAlert.objects.create(
+        alert = PriceAlert.objects.create(
             owner=owner,
             asset=asset,
             kind=kind,
@@ -446,6 +449,16 @@ def alert_create(
             rsi_period=rsi_period,
             note=note,
         )
+        _alerts_evaluate_now(alert, now=now or timezone.now())
+    return alert
+
+
+def _alerts_evaluate_now(alert: PriceAlert, *, now: dt.datetime) -> None:
+    """Evaluate one new or re-armed alert and refresh the instance the caller shows."""
+    if not alert.is_active:
+        return
+    alerts_evaluate(symbols=[alert.asset.symbol], now=now, alert_ids=[alert.pk])
+    alert.refresh_from_db()
 
 
 def _alert_threshold(kind: str, threshold: Decimal) -> Decimal:
@@ -457,20 +470,27 @@ def _alert_threshold(kind: str, threshold: Decimal) -> Decimal:
     return threshold
 
 
-def alert_update(*, alert: PriceAlert, changes: Mapping[str, Any]) -> PriceAlert:
-    """Edit an alert; a changed condition re-arms it (its last state is forgotten)."""
+def alert_update(
+    *, alert: PriceAlert, changes: Mapping[str, Any], now: dt.datetime | None = None
+) -> PriceAlert:
+    """Edit an alert; a changed condition re-arms it (its last state is forgotten) and is
+    evaluated at once, like a new alert."""
     fields = [name for name in ("kind", "threshold", "rsi_period", "note") if name in changes]
     for name in fields:
         setattr(alert, name, changes[name])
     alert.threshold = _alert_threshold(alert.kind, alert.threshold)
-    if set(fields) & {"kind", "threshold", "rsi_period"}:
+    rearmed = bool(set(fields) & {"kind", "threshold", "rsi_period"})
+    if rearmed:
         alert.condition_met = None
         fields.append("condition_met")
     if "is_active" in changes:
         alert.is_active = changes["is_active"]
         fields.append("is_active")
-    if fields:
-        alert.save(update_fields=fields)
+    with transaction.atomic():
+        if fields:
+            alert.save(update_fields=fields)
+        if rearmed:
+            _alerts_evaluate_now(alert, now=now or timezone.now())
     return alert
 
 
@@ -527,25 +547,34 @@ def _rsi_of(asset: Asset, period: int) -> Decimal | None:
     return None if value is None else Decimal(str(round(value, 4)))
 
 
-def alerts_evaluate(*, symbols: Iterable[str], now: dt.datetime) -> list[Notification]:
-    """Evaluate the active alerts of ``symbols`` on the latest stored closes; fire on the edge.
+def alerts_evaluate(
+    *,
+    symbols: Iterable[str],
+    now: dt.datetime,
+    alert_ids: Iterable[int] | None = None,
+    live: Mapping[str, selectors.Quote] | None = None,
+) -> list[Notification]:
+    """Evaluate the active alerts of ``symbols`` on the latest stored closes, or on the ``live``
+    quotes the realtime feed passes for the symbols it has them for; fire on the edge.
 
     Each alert stores its last state; it fires (a notification, a WebSocket push and the owner's
     Discord webhook) only when the condition goes from false or unknown to true, and re-arms when
-    the condition is false again.
+    the condition is false again. ``alert_ids`` narrows it to those alerts (a new one).
     """
     fired: list[Notification] = []
     with transaction.atomic():
-        pending = list(
-            PriceAlert.objects.select_for_update()
-            .filter(is_active=True, asset__symbol__in=list(symbols))
-            .select_related("asset", "owner")
+        rows = PriceAlert.objects.select_for_update().filter(
+            is_active=True, asset__symbol__in=list(symbols)
         )
+        if alert_ids is not None:
+            rows = rows.filter(pk__in=list(alert_ids))
+        pending = list(rows.select_related("asset", "owner"))
         if not pending:
             return fired
         assets = {alert.asset.symbol: alert.asset for alert in pending}
         # Bars are dated by the exchange's day, which may already be tomorrow in UTC.
         quotes = selectors.quotes_on(assets.values(), now.date() + dt.timedelta(days=1))
+        quotes.update({symbol: q for symbol, q in (live or {}).items() if symbol in assets})
         rsi_cache: dict[tuple[str, int], Decimal | None] = {}
         for alert in pending:
             quote = quotes.get(alert.asset.symbol)
@@ -579,18 +608,20 @@ def _notification_for(
     alert: PriceAlert, quote: selectors.Quote, value: Decimal | None
 ) -> Notification:
     symbol = alert.asset.symbol
-    message = alerts.describe(alerts.Condition(alert.kind), alert.threshold, symbol, value)
+    condition = alerts.Condition(alert.kind)
+    threshold = alerts.threshold_text(condition, alert.threshold, alert.asset.currency)
+    message = alerts.describe(condition, alert.threshold, symbol, value, alert.asset.currency)
     notification = Notification.objects.create(
         owner=alert.owner,
         alert=alert,
         kind="price_alert",
-        title=f"{symbol}: {alert.get_kind_display()} {alert.threshold}",
+        title=f"{symbol}: {alert.get_kind_display()} {threshold}",
         message=message,
         data={
             "alert_id": alert.pk,
             "symbol": symbol,
             "condition": alert.kind,
-            "threshold": str(alert.threshold),
+            "threshold": threshold,
             "value": None if value is None else str(value),
             "price": str(quote.last),
             "price_date": quote.date.isoformat(),

@@ -8,9 +8,41 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from stockvis.portfolios.ledger import PRECISE, ZERO, Position, as_decimal
+from stockvis.portfolios.ledger import (
+    PRECISE,
+    ZERO,
+    Position,
+    Transaction,
+    as_decimal,
+    positions_from_ledger,
+)
 
 HUNDRED = Decimal(100)
+
+# Base-currency formulas, quoted by the API docs and the README. For a holding of q units in its
+# asset currency, last close P₁ on the valuation day d₁, previous close P₀ on d₀, and R(d) the
+# base-currency price of one asset-currency unit at the close of d (carried forward over days
+# without a rate):
+#   market value   = q × P₁ × R(d₁)
+#   cost           = Σ over the lots still held of their cost × R(their transaction's date)
+#                    (a directly entered holding is one buy on its acquisition date)
+#   unrealised P&L = market value − cost = price effect + currency effect, where
+#     price effect    = (q × P₁ − cost in the asset currency) × R(d₁)
+#     currency effect = cost in the asset currency × R(d₁) − cost
+#   realised P&L   = Σ sales' proceeds × R(sale date) − the base cost they released,
+#                    − Σ fees × R(fee date); dividends Σ amount × R(dividend date)
+#   day change     = q × P₁ × R(d₁) − q × P₀ × R(d₀): the change of the base-currency value
+BASE_CURRENCY_FORMULAS = """\
+Base-currency figures use what was really paid: with q units, last close P1 on the valuation day \
+d1, previous close P0 on d0, and R(d) the base-currency price of one unit of the asset's currency \
+at the close of d (carried forward over days without a rate): market value = q x P1 x R(d1); \
+cost = sum of each lot still held x R(its transaction's date) (a directly entered holding is one \
+buy on its acquisition date); unrealised P&L = market value - cost = price effect + currency \
+effect, with price effect = (q x P1 - asset-currency cost) x R(d1) and currency effect = \
+asset-currency cost x R(d1) - cost; realised P&L = each sale's proceeds x R(sale date) - the base \
+cost it released, less each fee x R(its date); dividends at their date's rate; day change = \
+q x P1 x R(d1) - q x P0 x R(d0), the change of the base-currency value. In the asset's own \
+currency R is 1 and the currency effect 0."""
 
 # Rounding rule, quoted by the API docs: every figure keeps full Decimal precision (34 significant
 # digits, see ``PRECISE``) and only the ``to_display()`` helpers quantise, half-up: money to the
@@ -135,16 +167,28 @@ class FxRates:
         """``amount`` of ``from_currency`` in ``to_currency`` at the close of ``on``."""
         if from_currency == to_currency:
             return amount
+        close, divide = self.factor(from_currency, to_currency, on, carry_forward=carry_forward)
+        with localcontext(PRECISE):
+            return amount / close if divide else amount * close
+
+    def factor(
+        self, from_currency: str, to_currency: str, on: dt.date, *, carry_forward: bool = False
+    ) -> tuple[Decimal, bool]:
+        """``(close, divide)``: :meth:`convert` divides by ``close`` or multiplies by it.
+
+        Dividing by the quoted close rather than multiplying by a rounded reciprocal keeps
+        1350 KRW / 1350 exactly 1; callers converting many amounts keep the pair and reuse it.
+        """
+        if from_currency == to_currency:
+            return Decimal(1), False
         direct = f"{from_currency}/{to_currency}"
         inverse = f"{to_currency}/{from_currency}"
-        with localcontext(PRECISE):
-            if direct not in self.closes and inverse in self.closes:
-                # Divide rather than multiply by a rounded reciprocal: 1350 KRW / 1350 is exactly 1.
-                close = self._close(inverse, on, carry_forward)
-                if close is None:
-                    raise MissingFxRate(inverse, on, carried_forward=carry_forward)
-                return amount / close
-            return amount * self.rate(from_currency, to_currency, on, carry_forward=carry_forward)
+        if direct not in self.closes and inverse in self.closes:
+            close = self._close(inverse, on, carry_forward)
+            if close is None:
+                raise MissingFxRate(inverse, on, carried_forward=carry_forward)
+            return close, True
+        return self.rate(from_currency, to_currency, on, carry_forward=carry_forward), False
 
     def _close(self, pair: str, on: dt.date, carry_forward: bool) -> Decimal | None:
         series = self.closes[pair]
@@ -171,11 +215,16 @@ class AssetMeta:
 
 @dataclass(frozen=True, slots=True)
 class PriceQuote:
-    """Latest price and previous close of a symbol, in the asset's currency."""
+    """Latest price and previous close of a symbol, in the asset's currency.
+
+    ``previous_date`` is the previous close's day, whose FX rate the base-currency day change
+    uses; without it that close is converted at the valuation day's rate.
+    """
 
     symbol: str
     last: Decimal
     previous_close: Decimal | None = None
+    previous_date: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +233,8 @@ class Figures:
 
     ``unrealised_pnl_pct`` is of ``cost``; ``day_change_pct`` is of the previous close's value.
     Day change assumes the quantity held now was also held at the previous close.
+    ``unrealised_pnl = price_effect + currency_effect`` (see ``BASE_CURRENCY_FORMULAS``); in the
+    asset's own currency the currency effect is 0.
     """
 
     currency: str
@@ -195,6 +246,8 @@ class Figures:
     dividends: Decimal
     day_change: Decimal | None
     day_change_pct: Decimal | None
+    price_effect: Decimal
+    currency_effect: Decimal
 
     def to_display(self) -> dict[str, object]:
         money = self.currency
@@ -204,6 +257,8 @@ class Figures:
             "cost": display_money(self.cost, money),
             "unrealised_pnl": display_money(self.unrealised_pnl, money),
             "unrealised_pnl_pct": display_percent(self.unrealised_pnl_pct),
+            "price_effect": display_money(self.price_effect, money),
+            "currency_effect": display_money(self.currency_effect, money),
             "realised_pnl": display_money(self.realised_pnl, money),
             "dividends": display_money(self.dividends, money),
             "day_change": None
@@ -268,6 +323,7 @@ def _figures(
     realised_pnl: Decimal,
     dividends: Decimal,
     day_change: Decimal | None,
+    currency_effect: Decimal = ZERO,
 ) -> Figures:
     unrealised = market_value - cost
     return Figures(
@@ -282,6 +338,8 @@ def _figures(
         day_change_pct=None
         if day_change is None
         else percent_of(day_change, market_value - day_change),
+        price_effect=unrealised - currency_effect,
+        currency_effect=currency_effect,
     )
 
 
@@ -305,21 +363,70 @@ def _local_figures(position: Position, quote: PriceQuote | None) -> Figures:
     )
 
 
-def _converted(figures: Figures, currency: str, fx: FxRates, on: dt.date) -> Figures:
-    if figures.currency == currency:
-        return figures
+def _base_figures(
+    position: Position,
+    quote: PriceQuote | None,
+    local: Figures,
+    currency: str,
+    fx: FxRates,
+    on: dt.date,
+) -> Figures:
+    """``local`` in ``currency``: see ``BASE_CURRENCY_FORMULAS``."""
+    if local.currency == currency:
+        return local
+    held = position.in_base
+    if held is None or held.currency != currency:
+        raise ValuationError(
+            f"{position.symbol}: its {currency} cost needs the rates of its transaction dates; "
+            "build the positions with positions_in_base"
+        )
 
-    def convert(amount: Decimal) -> Decimal:
-        return fx.convert(amount, figures.currency, currency, on)
+    def convert(amount: Decimal, day: dt.date = on, *, carry_forward: bool = False) -> Decimal:
+        return fx.convert(amount, local.currency, currency, day, carry_forward=carry_forward)
 
+    market_value = convert(local.market_value)
+    day_change = None
+    if quote is not None and quote.previous_close is not None:
+        previous_value = position.quantity * quote.previous_close
+        if quote.previous_date is None:
+            previous_in_base = convert(previous_value)
+        else:
+            previous_in_base = convert(previous_value, quote.previous_date, carry_forward=True)
+        day_change = market_value - previous_in_base
     return _figures(
         currency,
-        convert(figures.market_value),
-        convert(figures.cost),
-        convert(figures.realised_pnl),
-        convert(figures.dividends),
-        None if figures.day_change is None else convert(figures.day_change),
+        market_value,
+        held.cost_basis,
+        held.realised_pnl,
+        held.dividends_received,
+        day_change,
+        currency_effect=convert(local.cost) - held.cost_basis,
     )
+
+
+def positions_in_base(
+    transactions: Iterable[Transaction], *, base_currency: str, fx: FxRates
+) -> dict[str, Position]:
+    """Positions whose ``in_base`` amounts convert every transaction at its own date's rate.
+
+    Rates carry forward over days without one; a transaction older than every rate raises
+    :class:`MissingFxRate` naming the pair and its date.
+    """
+    base = base_currency.strip().upper()
+    # A ledger has many transactions on few days: look each day's rate up once.
+    factors: dict[tuple[str, dt.date], tuple[Decimal, bool]] = {}
+
+    def to_base(amount: Decimal, tx: Transaction) -> Decimal:
+        if tx.currency == base:
+            return amount
+        key = (tx.currency, tx.date)
+        found = factors.get(key)
+        if found is None:
+            found = factors[key] = fx.factor(tx.currency, base, tx.date, carry_forward=True)
+        close, divide = found
+        return amount / close if divide else amount * close  # under the ledger's PRECISE
+
+    return positions_from_ledger(transactions, base_currency=base, to_base=to_base)
 
 
 def value_portfolio(
@@ -333,11 +440,13 @@ def value_portfolio(
 ) -> PortfolioValuation:
     """Value ``positions`` at the ``as_of`` close in their own currency and in ``base_currency``.
 
-    Every base-currency figure, realised P&L and cost included, is the asset-currency figure
-    translated at the ``as_of`` FX close (``fx.convert(..., on=as_of)``; no carry-forward, so a
-    missing rate raises :class:`MissingFxRate` naming the pair and the date). Sold-out positions
-    stay in the result for their realised P&L and need no quote. Raises :class:`ValuationError`
-    when a held symbol has no quote or no asset metadata, or its currencies disagree.
+    Base-currency figures follow ``BASE_CURRENCY_FORMULAS``: market value at the ``as_of`` FX
+    close (no carry-forward, so a missing rate raises :class:`MissingFxRate` naming the pair and
+    the date), cost, realised P&L and dividends at their transactions' rates (a position in
+    another currency than the base must come from :func:`positions_in_base`), day change as the
+    change of the base-currency value since the previous close. Sold-out positions stay in the
+    result for their realised P&L and need no quote. Raises :class:`ValuationError` when a held
+    symbol has no quote or no asset metadata, or its currencies disagree.
     """
     base_currency = base_currency.strip().upper()
     with localcontext(PRECISE):
@@ -355,7 +464,7 @@ def value_portfolio(
             if quote is None and position.is_open:
                 raise ValuationError(f"no price for {position.symbol} on {as_of}")
             local = _local_figures(position, quote)
-            base = _converted(local, base_currency, fx, as_of)
+            base = _base_figures(position, quote, local, base_currency, fx, as_of)
             valued.append((position, meta, quote, local, base))
 
         total_value = sum((base.market_value for *_, base in valued), ZERO)
@@ -367,6 +476,7 @@ def value_portfolio(
             sum((base.realised_pnl for *_, base in valued), ZERO),
             sum((base.dividends for *_, base in valued), ZERO),
             sum(day_changes, ZERO) if day_changes else None,
+            currency_effect=sum((base.currency_effect for *_, base in valued), ZERO),
         )
         holdings = tuple(
             HoldingValuation(

@@ -31,12 +31,14 @@ from stockvis.portfolios.models import (
     Watchlist,
     WatchlistItem,
 )
+from stockvis.portfolios.valuation import BASE_CURRENCY_FORMULAS
 
 TWR_DOC = """
 Daily value history rebuilt from the ledger (a holdings-mode portfolio counts each holding as one
 buy at its average price on `acquired_on`) and the stored daily closes, in the base currency at
 each day's stored USD-KRW close (carried over days without one). One point per calendar day; a
-day without a bar uses the last close. `pnl` is unrealised (value − cost of what is held).
+day without a bar uses the last close. `pnl` is unrealised (value − cost of what is held), the
+cost in the base currency at the rates of the buys' dates, as in the valuation.
 
 Flows: a buy brings in `quantity × price + fee`, a sell takes out `quantity × price − fee`, a
 dividend takes out `amount − fee`, a fee brings in `fee`; `CF_t` is the day's net flow.
@@ -50,19 +52,26 @@ the days after the first.
 `TWR = ((1 + r_1) × … × (1 + r_n) − 1) × 100`. It is independent of when and how much money was
 added, so it measures the investments, while the simple return measures the investor's gain.
 Percentages are rounded half-up to 2 decimals; money to the currency's minor unit.
+
+Dates run from 1900-01-01 to today; at most 7,320 days (20 years) are answered, ending at `end`
+(a longer explicit `start`–`end` range is a 400).
 """
 
 VALUATION_DOC = """
 Per holding and in total: market value, cost, unrealised P&L and %, realised P&L and %, dividends,
 day change and %, and weight, in the asset's currency (`local`) and the portfolio's base currency
 (`base`). Prices are the last stored close on or before the valuation date (`?date=`, default
-today in your time zone); base-currency figures use the stored USD-KRW close of that date, or of
-the last day before it with one (`fx`). Realised P&L % is realised P&L over the cost of what was
-sold (average cost). Holdings without prices yet (collection still running) are listed in
-`unpriced` and left out of the totals. Money is rounded half-up to the currency's minor unit (USD
-2 decimals, KRW 0), percentages to 2 decimals; `synthetic: true` marks demo data. 409 when the
-stored data cannot value the portfolio (no exchange rate yet).
+today in your time zone); base-currency market values use the stored USD-KRW close of that date,
+or of the last day before it with one (`fx`), while costs, realised P&L and dividends use the
+close of each transaction's date (a holdings-mode holding: its `acquired_on`), i.e. what was
+really paid. Realised P&L % is realised P&L over the cost of what was sold (average cost).
+Holdings without prices yet (collection still running) are listed in `unpriced` and left out of
+the totals. Money is rounded half-up to the currency's minor unit (USD 2 decimals, KRW 0),
+percentages to 2 decimals; `synthetic: true` marks demo data. 409 when the stored data cannot
+value the portfolio (no exchange rate yet, or none as old as a transaction).
+
 """
+VALUATION_DOC += BASE_CURRENCY_FORMULAS
 
 
 def _today_for(request: Request) -> dt.date:
@@ -77,6 +86,12 @@ def _valid(serializer_class: type[BaseSerializer[Any]], data: Any) -> dict[str, 
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
+
+
+def _query(request: Request) -> dict[str, str]:
+    # A plain dict: DRF reads an empty value in a QueryDict as "not given", so `?date=` would be
+    # today instead of the 400 it is.
+    return request.query_params.dict()
 
 
 def _portfolio_from_body(request: Request, data: dict[str, Any]) -> Portfolio:
@@ -153,7 +168,7 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
     )
     @action(detail=True, methods=["get"])
     def valuation(self, request: Request, pk: str) -> Response:
-        on = _valid(s.DateQuerySerializer, request.query_params).get("date") or _today_for(request)
+        on = _valid(s.DateQuerySerializer, _query(request)).get("date") or _today_for(request)
         report = reports.portfolio_valuation(portfolio=self.get_object(), on=on)
         return Response(reports.valuation_payload(report))
 
@@ -166,7 +181,7 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
     )
     @action(detail=True, methods=["get"])
     def allocation(self, request: Request, pk: str) -> Response:
-        on = _valid(s.DateQuerySerializer, request.query_params).get("date") or _today_for(request)
+        on = _valid(s.DateQuerySerializer, _query(request)).get("date") or _today_for(request)
         report = reports.portfolio_valuation(portfolio=self.get_object(), on=on)
         return Response(reports.allocation_payload(report))
 
@@ -178,40 +193,30 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
     )
     @action(detail=True, methods=["get"])
     def history(self, request: Request, pk: str) -> Response:
-        query = _valid(s.HistoryQuerySerializer, request.query_params)
+        query = _valid(s.HistoryQuerySerializer, _query(request))
         payload = reports.portfolio_history(
             portfolio=self.get_object(),
             start=query.get("start"),
             end=query.get("end") or _today_for(request),
+            max_days=s.HISTORY_MAX_DAYS,
         )
         return Response(payload)
 
     @extend_schema(
         summary="Stored snapshots of the portfolio's value",
         description="Taken every 5 minutes while a market the portfolio holds is open and once "
-        "after each close; oldest first. `?since=` an ISO datetime.",
-        parameters=[OpenApiParameter("since", dt.datetime, required=False)],
+        "after each close; oldest first, at most 5,000.",
+        parameters=[s.SnapshotQuerySerializer],
         responses={200: s.SnapshotSerializer(many=True)},
     )
     @action(detail=True, methods=["get"])
     def snapshots(self, request: Request, pk: str) -> Response:
         portfolio = self.get_object()
+        since = _valid(s.SnapshotQuerySerializer, _query(request)).get("since")
         rows = access.owned_snapshots(request.user).filter(portfolio=portfolio)
-        since = request.query_params.get("since")
-        if since:
-            parsed = _parse_since(since)
-            rows = rows.filter(taken_at__gte=parsed)
+        if since is not None:
+            rows = rows.filter(taken_at__gte=since)
         return Response(s.SnapshotSerializer(rows.order_by("taken_at")[:5000], many=True).data)
-
-
-def _parse_since(raw: str) -> dt.datetime:
-    from rest_framework.exceptions import ValidationError
-
-    try:
-        parsed = dt.datetime.fromisoformat(raw)
-    except ValueError:
-        raise ValidationError({"since": ["must be an ISO 8601 date-time"]}) from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 _portfolio_param = OpenApiParameter(
@@ -393,6 +398,7 @@ class WatchlistViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
         description="Kinds: `price_above`/`price_below` (last close vs threshold), "
         "`change_up`/`change_down` (daily change % at or beyond ±threshold), "
         "`rsi_above`/`rsi_below` (RSI of `rsi_period` daily closes vs a level 0-100). Evaluated "
+        "at once on the stored prices (a condition that already holds fires now) and then "
         "whenever new prices are stored. Edge-triggered: it fires once when its condition turns "
         "true (an in-app notification, a WebSocket push on /ws/portfolio/ and your Discord "
         "webhook if set), and re-arms when the condition is false again.",

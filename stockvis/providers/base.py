@@ -32,6 +32,8 @@ class DataKind(StrEnum):
     WEEKLY = "weekly"
     OVERVIEW = "overview"
     STATEMENTS = "statements"
+    #: Splits and dividends (corporate actions), for adjusted price series.
+    ACTIONS = "actions"
 
 
 class StatementKind(StrEnum):
@@ -143,6 +145,27 @@ class StatementReport:
     values: Mapping[str, int | None] = field(default_factory=dict)
 
 
+class ActionKind(StrEnum):
+    SPLIT = "split"
+    DIVIDEND = "dividend"
+
+
+@dataclass(frozen=True, slots=True)
+class CorporateActionRecord:
+    """A split or a cash dividend as a provider reports it.
+
+    ``value`` is the split ratio (new shares per old share: 2.0 for a 2-for-1 split, 0.1 for a
+    1-for-10 reverse split) or the cash amount per share in the asset's currency.
+    """
+
+    ex_date: dt.date
+    kind: ActionKind
+    value: float
+    #: The same source's bars already reflect it (Yahoo's OHLC are split-adjusted): adjusting
+    #: those bars again would apply it twice.
+    in_prices: bool = False
+
+
 def empty_price_frame() -> pd.DataFrame:
     frame = pd.DataFrame({c: pd.Series(dtype="float64") for c in PRICE_COLUMNS})
     frame["date"] = pd.Series(dtype="datetime64[ns]")
@@ -188,3 +211,10 @@ class MarketDataProvider(Protocol):
     def statements(self, asset: AssetRef, kind: StatementKind) -> list[StatementReport]: ...
 
     def search(self, keywords: str) -> list[SymbolMatch]: ...
+
+
+@runtime_checkable
+class CorporateActionSource(Protocol):
+    """A provider that also reports splits and dividends (``supports(asset, DataKind.ACTIONS)``)."""
+
+    def corporate_actions(self, asset: AssetRef) -> list[CorporateActionRecord]: ...

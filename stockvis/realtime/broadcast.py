@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+
+from stockvis.realtime.messages import LiveQuote
+
+# The consumer method a group message calls (``broadcast.message`` -> ``broadcast_message``).
+EVENT_TYPE = "broadcast.message"
 
 
 def symbol_group(symbol: str) -> str:
@@ -16,28 +22,37 @@ def user_group(user_id: int) -> str:
     return f"user.{user_id}"
 
 
-def _send(group: str, payload: dict[str, Any]) -> None:
+def _event(payload: dict[str, Any]) -> dict[str, Any]:
+    return {"type": EVENT_TYPE, "payload": payload}
+
+
+async def send_many(items: list[tuple[str, dict[str, Any]]]) -> None:
+    """Send (group, payload) pairs; the embedded layer writes them to its outbox in one go."""
     layer = get_channel_layer()
-    if layer is None:
+    if layer is None or not items:
         return
-    async_to_sync(layer.group_send)(group, {"type": "broadcast.message", "payload": payload})
+    events = [(group, _event(payload)) for group, payload in items]
+    batch = getattr(layer, "group_send_many", None)
+    if batch is not None:
+        await batch(events)
+        return
+    for group, event in events:
+        await layer.group_send(group, event)
 
 
-def send_quote(
-    *, symbol: str, price: float, change: float | None, at: str, synthetic: bool
-) -> None:
-    _send(
-        symbol_group(symbol),
-        {
-            "kind": "quote",
-            "symbol": symbol,
-            "price": price,
-            "change": change,
-            "at": at,
-            "synthetic": synthetic,
-        },
-    )
+def send_quotes(quotes: Iterable[LiveQuote]) -> None:
+    """Publish ``price_update`` messages (callers keep to one a second per symbol)."""
+    items = [(symbol_group(q.symbol), q.message()) for q in quotes]
+    if items:
+        async_to_sync(send_many)(items)
 
 
 def send_user_event(*, user_id: int, kind: str, data: dict[str, Any]) -> None:
-    _send(user_group(user_id), {"kind": kind, **data})
+    """An event for one user's portfolio sockets: ``{"type": kind, **data}``."""
+    async_to_sync(send_many)([(user_group(user_id), {"type": kind, **data})])
+
+
+def send_user_events(events: Iterable[tuple[int, str, dict[str, Any]]]) -> None:
+    items = [(user_group(uid), {"type": kind, **data}) for uid, kind, data in events]
+    if items:
+        async_to_sync(send_many)(items)

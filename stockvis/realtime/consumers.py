@@ -1,60 +1,246 @@
-"""WebSocket consumers: a symbol's price stream and a signed-in user's portfolio events."""
+"""WebSocket consumers: a symbol's price stream and a signed-in user's portfolio events.
+
+Close codes (sent after accepting, so a browser sees them instead of a failed handshake):
+4400 malformed symbol, 4404 unknown symbol, 4401 not signed in or bad token, 4408 a client too
+slow to read its messages. Client messages are JSON; anything else gets an error message and
+the connection stays open.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import logging
+import time
 from typing import Any
 
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+from django.utils import timezone
 
 from stockvis.core.symbols import InvalidSymbol, normalize_symbol
+from stockvis.market.models import Asset
+from stockvis.realtime import quotes
+from stockvis.realtime.auth import BEARER_PROTOCOL
 from stockvis.realtime.broadcast import symbol_group, user_group
+from stockvis.realtime.messages import snapshot_message
+
+logger = logging.getLogger(__name__)
+
+CLOSE_BAD_SYMBOL = 4400
+CLOSE_UNAUTHORISED = 4401
+CLOSE_UNKNOWN_SYMBOL = 4404
+CLOSE_TOO_SLOW = 4408
+_MAX_FRAME = 4096
+_MAX_SYMBOLS = 50
 
 
-class GroupConsumer(AsyncJsonWebsocketConsumer):
-    """Joins one channel-layer group on connect and relays what broadcast.py sends to it."""
+def _stamp(now: dt.datetime) -> str:
+    return now.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
-    group: str | None = None
-    close_code = 4400
 
-    def group_for_scope(self) -> str | None:
-        """The group to join, or None to refuse the connection (after setting ``close_code``).
+class RealtimeConsumer(AsyncWebsocketConsumer):
+    """Heartbeats, bounded sends, and a rate limit on what the client sends."""
 
-        Subclasses say which group; this base joins none, so it refuses everyone."""
-        return None
+    groups_joined: set[str]
 
-    async def connect(self) -> None:
-        self.group = self.group_for_scope()
-        if self.group is None:
-            await self.close(code=self.close_code)
-            return
-        await self.channel_layer.group_add(self.group, self.channel_name)
-        await self.accept()
+    async def websocket_connect(self, message: dict[str, Any]) -> None:
+        self.groups_joined = set()
+        self._heartbeat: asyncio.Task[None] | None = None
+        self._tokens = float(settings.WS_CLIENT_BURST)
+        self._tokens_at = time.monotonic()
+        self._warned_at = 0.0
+        await super().websocket_connect(message)
+
+    # -- accepting and refusing ------------------------------------------------------------
+
+    async def accept_socket(self) -> None:
+        protocols = self.scope.get("subprotocols") or []
+        await self.accept(subprotocol=BEARER_PROTOCOL if BEARER_PROTOCOL in protocols else None)
+        self._heartbeat = asyncio.get_running_loop().create_task(self._beat())
+
+    async def refuse(self, code: int, reason: str) -> None:
+        """Accept, say why, then close with ``code``: an HTTP 403 would hide the reason."""
+        await self.accept_socket()
+        await self.push({"type": "error", "code": code, "message": reason})
+        await self.close(code=code)
+
+    async def join(self, group: str) -> None:
+        await self.channel_layer.group_add(group, self.channel_name)
+        self.groups_joined.add(group)
 
     async def disconnect(self, code: int) -> None:
-        if self.group is not None:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+            self._heartbeat = None
+        for group in list(self.groups_joined):
+            await self.channel_layer.group_discard(group, self.channel_name)
+        self.groups_joined.clear()
+
+    # -- sending ---------------------------------------------------------------------------
+
+    async def push(self, payload: dict[str, Any]) -> None:
+        """Send one JSON message; a client that cannot take it within the timeout is dropped
+        so it never holds memory or a slot that other clients need."""
+        try:
+            await asyncio.wait_for(
+                self.send(text_data=json.dumps(payload)), settings.WS_SEND_TIMEOUT
+            )
+        except TimeoutError:
+            logger.info("dropping a websocket client that stopped reading")
+            await self.disconnect(CLOSE_TOO_SLOW)
+            raise StopConsumer() from None
 
     async def broadcast_message(self, event: dict[str, Any]) -> None:
-        await self.send_json(event["payload"])
+        await self.push(event["payload"])
 
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(settings.WS_HEARTBEAT_SECONDS)
+            await self.refresh_marks()
+            with contextlib.suppress(StopConsumer):
+                await self.push({"type": "heartbeat", "timestamp": _stamp(timezone.now())})
 
-class SymbolPriceConsumer(GroupConsumer):
-    """/ws/stocks/<symbol>/: quotes of one symbol; a malformed symbol is refused (4400)."""
+    async def refresh_marks(self) -> None:
+        """Tell the feed this socket is still open (the heartbeat calls it)."""
 
-    def group_for_scope(self) -> str | None:
+    # -- receiving -------------------------------------------------------------------------
+
+    def _allow_message(self) -> bool:
+        now = time.monotonic()
+        rate = settings.WS_CLIENT_MESSAGES_PER_SECOND
+        self._tokens = min(settings.WS_CLIENT_BURST, self._tokens + (now - self._tokens_at) * rate)
+        self._tokens_at = now
+        if self._tokens >= 1:
+            self._tokens -= 1
+            return True
+        return False
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if not self._allow_message():
+            # One notice a second at most; the flood itself is dropped unread.
+            if time.monotonic() - self._warned_at >= 1:
+                self._warned_at = time.monotonic()
+                await self.error("too many messages: slow down (extra messages are ignored)")
+            return
+        if text_data is None or len(text_data) > _MAX_FRAME:
+            await self.error(f"send JSON text frames of at most {_MAX_FRAME} characters")
+            return
         try:
-            return symbol_group(normalize_symbol(self.scope["url_route"]["kwargs"]["symbol"]))
+            message = json.loads(text_data)
+        except ValueError:
+            await self.error('not JSON: send an object such as {"type": "ping"}')
+            return
+        if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+            await self.error('send a JSON object with a "type"')
+            return
+        if message["type"] == "ping":
+            await self.push({"type": "pong", "timestamp": _stamp(timezone.now())})
+            return
+        await self.handle(message)
+
+    async def handle(self, message: dict[str, Any]) -> None:
+        await self.error(f'unknown message type {str(message["type"])[:40]!r}; try "ping"')
+
+    async def error(self, text: str) -> None:
+        await self.push({"type": "error", "message": text})
+
+
+@database_sync_to_async
+def _asset(symbol: str) -> Asset | None:
+    return Asset.objects.filter(symbol=symbol, is_active=True).first()
+
+
+@database_sync_to_async
+def _snapshot(asset: Asset) -> dict[str, Any]:
+    quote = quotes.quote_latest(asset)
+    quotes.sockets_mark([asset.symbol])
+    return snapshot_message(quote, symbol=asset.symbol, exchange=asset.exchange, now=timezone.now())
+
+
+class SymbolPriceConsumer(RealtimeConsumer):
+    """/ws/stocks/<symbol>/: a snapshot, then ``price_update`` messages of that symbol.
+
+    ``{"type": "subscribe", "symbols": [...]}`` adds symbols to the same socket (up to 50) and
+    ``unsubscribe`` removes them."""
+
+    async def connect(self) -> None:
+        self.symbols: set[str] = set()
+        raw = str(self.scope["url_route"]["kwargs"]["symbol"])
+        try:
+            symbol = normalize_symbol(raw)
         except InvalidSymbol:
-            self.close_code = 4400
-            return None
+            await self.refuse(CLOSE_BAD_SYMBOL, f"malformed symbol {raw[:30]!r}")
+            return
+        asset = await _asset(symbol)
+        if asset is None:
+            await self.refuse(CLOSE_UNKNOWN_SYMBOL, f"unknown symbol {symbol}")
+            return
+        await self.accept_socket()
+        await self.subscribe(asset)
+
+    async def subscribe(self, asset: Asset) -> None:
+        if asset.symbol in self.symbols:
+            return
+        await self.join(symbol_group(asset.symbol))
+        self.symbols.add(asset.symbol)
+        await self.push(await _snapshot(asset))
+
+    async def refresh_marks(self) -> None:
+        await database_sync_to_async(quotes.sockets_mark)(sorted(self.symbols))
+
+    async def handle(self, message: dict[str, Any]) -> None:
+        kind = message["type"]
+        if kind not in ("subscribe", "unsubscribe"):
+            await super().handle(message)
+            return
+        symbols = message.get("symbols", [message.get("symbol")])
+        if not isinstance(symbols, list) or not symbols or len(symbols) > _MAX_SYMBOLS:
+            await self.error(f'{kind} takes "symbols": a list of 1 to {_MAX_SYMBOLS} symbols')
+            return
+        for raw in symbols:
+            try:
+                symbol = normalize_symbol(raw)
+            except InvalidSymbol:
+                await self.error(f"malformed symbol {str(raw)[:30]!r}")
+                continue
+            if kind == "unsubscribe":
+                if symbol in self.symbols:
+                    self.symbols.discard(symbol)
+                    group = symbol_group(symbol)
+                    await self.channel_layer.group_discard(group, self.channel_name)
+                    self.groups_joined.discard(group)
+                continue
+            if symbol not in self.symbols and len(self.symbols) >= _MAX_SYMBOLS:
+                await self.error(f"at most {_MAX_SYMBOLS} symbols on one socket")
+                return
+            asset = await _asset(symbol)
+            if asset is None:
+                await self.error(f"unknown symbol {symbol}")
+                continue
+            await self.subscribe(asset)
 
 
-class PortfolioConsumer(GroupConsumer):
-    """/ws/portfolio/: the signed-in user's events (alerts, valuations); anonymous is refused (4401)."""
+class PortfolioConsumer(RealtimeConsumer):
+    """/ws/portfolio/: the signed-in user's portfolio values and notifications, nobody else's."""
 
-    def group_for_scope(self) -> str | None:
+    async def connect(self) -> None:
         user = self.scope.get("user")
-        if user is None or not user.is_authenticated:
-            self.close_code = 4401
-            return None
-        return user_group(user.pk)
+        if self.scope.get("auth_error") or user is None or not user.is_authenticated:
+            reason = self.scope.get("auth_error") or "sign in: pass ?token=<access JWT>"
+            await self.refuse(CLOSE_UNAUTHORISED, reason)
+            return
+        self.user_id = int(user.pk)
+        await self.join(user_group(self.user_id))
+        await self.accept_socket()
+        await self.refresh_marks()
+        from stockvis.realtime.portfolio import portfolio_message
+
+        await self.push(await database_sync_to_async(portfolio_message)(user_id=self.user_id))
+
+    async def refresh_marks(self) -> None:
+        await database_sync_to_async(quotes.user_mark_online)(self.user_id)

@@ -351,8 +351,8 @@ def test_each_parameter_out_of_range_is_a_400_naming_it_and_what_is_allowed(
 
     assert response.status_code == 400
     body = response.json()
-    assert list(body["detail"]) == [param]
-    assert allowed in body["detail"][param][0]
+    assert list(body["fields"]) == [param]
+    assert allowed in body["fields"][param][0]
 
 
 @pytest.mark.parametrize(

@@ -325,7 +325,7 @@ def test_bad_filters_are_a_400_naming_what_is_allowed(client, param, value, allo
     response = client.get(URL, {param: value})
 
     assert response.status_code == 400
-    assert allowed in response.json()["detail"][param][0]
+    assert allowed in response.json()["fields"][param][0]
 
 
 @pytest.mark.usefixtures("demo")

@@ -132,13 +132,13 @@ def test_an_empty_parameter_means_its_default(market: None, client: Client) -> N
 def test_an_unknown_symbol_is_a_json_404(market: None, client: Client) -> None:
     response = client.get(CHART.format("NOPE"))
     assert response.status_code == 404
-    assert response.json()["error"] == "unknown symbol NOPE"
+    assert response.json() == {"error": "not_found", "detail": "unknown symbol NOPE"}
 
 
 def test_a_malformed_symbol_is_a_400_naming_the_rules(market: None, client: Client) -> None:
     response = client.get(CHART.format("a$b"))
     assert response.status_code == 400
-    assert "A-Z, 0-9" in response.json()["detail"]["symbol"][0]
+    assert "A-Z, 0-9" in response.json()["fields"]["symbol"][0]
 
 
 @pytest.mark.parametrize(
@@ -157,8 +157,9 @@ def test_bad_parameters_are_a_400_naming_the_field_and_its_allowed_values(
     response = client.get(CHART.format("AAPL"), params)
     assert response.status_code == 400
     body = response.json()
-    assert body["error"] == "invalid request parameters"
-    assert allowed in body["detail"][field][0]
+    assert body["error"] == "invalid"
+    assert field in body["detail"]
+    assert allowed in body["fields"][field][0]
 
 
 def test_an_asset_without_bars_answers_an_empty_chart(market: None, client: Client) -> None:

@@ -135,7 +135,7 @@ def test_bad_statement_parameters_are_a_400_naming_the_allowed_values(
 ) -> None:
     response = client.get(f"{API}/cashflow/ibm/", params)
     assert response.status_code == 400
-    assert allowed in response.json()["detail"][field][0]
+    assert allowed in response.json()["fields"][field][0]
 
 
 @pytest.mark.parametrize("path", ["overview", *STATEMENT_FILES])
@@ -144,7 +144,7 @@ def test_company_endpoints_answer_404_for_an_unknown_symbol(
 ) -> None:
     response = client.get(f"{API}/{path}/NOPE/")
     assert response.status_code == 404
-    assert response.json()["error"] == "unknown symbol NOPE"
+    assert response.json() == {"error": "not_found", "detail": "unknown symbol NOPE"}
 
 
 def test_the_overview_has_the_latest_price_and_change_from_stored_bars(

@@ -25,7 +25,8 @@ def test_anonymous_callers_over_the_rate_get_a_json_429_with_retry_after(
     response = client.get(path)
     assert response.status_code == 429
     body = response.json()
-    assert body["error"].startswith("Request was throttled")
+    assert body["error"] == "throttled"
+    assert body["detail"].startswith("Request was throttled")
     assert 0 < body["retry_after"] <= 60
 
 

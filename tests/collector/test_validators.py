@@ -14,6 +14,7 @@ from stockvis.collector.validators import (
     check_ohlc,
     find_gaps,
     find_spikes,
+    price_tick,
     validate_prices,
 )
 from stockvis.providers.base import price_frame
@@ -64,6 +65,7 @@ def test_a_row_breaking_several_rules_lists_them_all():
     _, issues = check_ohlc(bars([("2024-01-03", 10, 8, 12, 10.5, -1)]))
 
     assert set(issues[0].rules) == {
+        "high < low",
         "high < max(open, close)",
         "low > min(open, close)",
         "volume < 0",
@@ -98,14 +100,128 @@ def test_samsung_trading_halt_rows_with_zero_prices_are_rejected():
     assert len(report.clean) + len(report.rejected) == len(frame)
 
 
-def test_a_wider_tolerance_accepts_tick_rounding_in_adjusted_krx_history():
+def test_samsung_rows_with_the_high_one_won_below_the_close_are_stored_and_flagged():
     frame = real("ecstasyego-CSV", "005930.csv")
 
-    strict = validate_prices(frame, exchange="XKRX", check_gaps=False)
-    lenient = validate_prices(frame, exchange="XKRX", check_gaps=False, ohlc_tolerance=0.01)
+    report = validate_prices(frame, exchange="XKRX")
 
-    assert any(i.date == dt.date(2000, 10, 6) for i in strict.rejected)
-    assert all(i.date != dt.date(2000, 10, 6) for i in lenient.rejected)
+    # Only the three trading-halt rows (all prices 0) are really broken.
+    assert [i.date for i in report.rejected] == [
+        dt.date(2018, 4, 30),
+        dt.date(2018, 5, 2),
+        dt.date(2018, 5, 3),
+    ]
+    tick = [f for f in report.flags if f.kind == "ohlc" and "within one price tick" in f.detail]
+    assert len(tick) == 33
+    assert dt.date(2000, 10, 6) in {f.date for f in tick}
+    assert dt.date(2000, 10, 6) in set(report.clean["date"].dt.date)
+    # With those rows kept, the only holes left are the three halted sessions.
+    gaps = [f for f in report.flags if f.kind == "gap"]
+    assert [g.detail for g in gaps] == ["3 missing XKRX sessions: 2018-04-30..2018-05-03"]
+
+
+@pytest.mark.parametrize(
+    ("exchange", "row", "kept"),
+    [
+        ("XKRX", ("2024-01-03", 3800, 3899, 3760, 3900, 1), True),  # 1 won, tick 5
+        ("XKRX", ("2024-01-03", 3800, 3895, 3760, 3900, 1), True),  # exactly one tick
+        ("XKRX", ("2024-01-03", 3800, 3894, 3760, 3900, 1), False),  # more than one tick
+        ("XKRX", ("2024-01-03", 60000, 60050, 59950, 60100, 1), True),  # tick 100 at 60,000
+        ("XKRX", ("2024-01-03", 60000, 60100, 60050, 59900, 1), False),  # low 150 over, tick 100
+        ("XNYS", ("2024-01-03", 10, 10.49, 9, 10.5, 1), True),  # one cent
+        ("XNYS", ("2024-01-03", 10, 10.48, 9, 10.5, 1), False),  # two cents
+        ("XNYS", ("2024-01-03", 10.5, 11, 10.51, 10.6, 1), True),  # low a cent over the open
+        ("24/7", ("2024-01-03", 10, 10.49, 9, 10.5, 1), False),  # crypto: no tick slack
+    ],
+)
+def test_high_or_low_off_by_at_most_one_price_tick_is_kept_and_flagged(exchange, row, kept):
+    report = validate_prices(bars([row]), exchange=exchange, check_gaps=False)
+
+    assert (len(report.clean) == 1) is kept
+    if kept:
+        [flag] = report.flags
+        assert flag.kind == "ohlc"
+        assert "within one price tick" in flag.detail
+    else:
+        assert len(report.rejected) == 1
+
+
+def test_high_below_low_is_rejected_even_within_a_tick():
+    frame = bars([("2024-01-03", 10, 9.99, 10.01, 10, 1)])
+
+    report = validate_prices(frame, exchange="XNYS", check_gaps=False)
+
+    assert report.clean.empty
+    assert "high < low" in report.rejected[0].rules
+
+
+def test_krx_ticks_grow_with_the_price_level():
+    prices = np.array([1_999, 2_000, 4_999, 19_999, 49_999, 199_999, 499_999, 500_000])
+
+    assert price_tick("XKRX", prices).tolist() == [1, 5, 5, 10, 50, 100, 500, 1000]
+    assert price_tick("XNYS", np.array([0.5, 12.0])).tolist() == [0.0001, 0.01]
+    assert price_tick("24/7", np.array([50_000.0])).tolist() == [0.0]
+
+
+# -- impossible values and dates ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", [np.inf, -np.inf])
+def test_a_non_finite_price_or_volume_is_rejected(bad):
+    for column in range(1, 6):
+        row = list(GOOD)
+        row[0] = "2024-01-03"
+        row[column] = bad
+        report = validate_prices(bars([GOOD, tuple(row)]), exchange="XNYS", check_gaps=False)
+
+        assert len(report.clean) == 1, row
+        assert "non-finite value" in report.rejected[0].rules
+
+
+def test_the_issue_csv_row_of_infinities_is_rejected():
+    frame = parse_price_csv(
+        b"Date,Open,High,Low,Close,Volume\n2024-04-01,inf,inf,inf,inf,1000\n"
+    ).frame
+
+    report = validate_prices(frame, exchange="XNYS", today=dt.date(2024, 4, 2))
+
+    assert report.clean.empty
+    assert report.rejected[0].date == dt.date(2024, 4, 1)
+
+
+def test_dates_before_1900_and_after_tomorrow_are_rejected_without_a_flag():
+    frame = bars(
+        [
+            ("1600-01-03", 10, 11, 9, 10.5, 1),
+            ("1700-01-04", 10, 11, 9, 10.5, 1),
+            ("1899-12-29", 10, 11, 9, 10.5, 1),
+            ("1900-01-02", 10, 11, 9, 10.5, 1),
+            ("2024-04-01", 10, 11, 9, 10.5, 1),
+            ("2024-04-02", 10, 11, 9, 10.5, 1),  # tomorrow: a bar stamped in Asia's today
+            ("2024-04-03", 10, 11, 9, 10.5, 1),
+            ("2099-01-02", 10, 11, 9, 10.5, 1),
+        ]
+    )
+
+    report = validate_prices(frame, exchange="XNYS", check_gaps=False, today=dt.date(2024, 4, 1))
+
+    assert [d.isoformat() for d in report.clean["date"].dt.date] == [
+        "1900-01-02",
+        "2024-04-01",
+        "2024-04-02",
+    ]
+    assert {i.date.year for i in report.rejected if i.date} == {1600, 1700, 1899, 2024, 2099}
+    assert all(i.rules == ("date out of range",) for i in report.rejected)
+    assert report.flags == []
+
+
+def test_without_today_only_the_lower_date_bound_applies():
+    frame = bars([("1600-01-03", 10, 11, 9, 10.5, 1), ("2099-01-02", 10, 11, 9, 10.5, 1)])
+
+    clean, issues = check_ohlc(frame)
+
+    assert clean["date"].dt.year.tolist() == [2099]
+    assert [i.date.year for i in issues if i.date] == [1600]
 
 
 # -- spikes -------------------------------------------------------------------------------------
@@ -182,6 +298,18 @@ def test_spy_history_has_no_gaps_on_the_nyse_calendar():
     gaps = find_gaps(frame["date"], "XNYS")
 
     assert gaps == [], gaps[:3]
+
+
+@pytest.mark.parametrize("missing", ["2003-06-10", "2015-06-10", "1999-12-01"])
+def test_a_missing_session_is_found_however_old_it_is(missing):
+    # exchange_calendars' default calendar starts 20 years before today: older sessions used to
+    # be skipped silently, so the answer changed with the clock.
+    frame = real("pandas-ta", "SPY_D.csv")
+    holey = frame.loc[frame["date"] != pd.Timestamp(missing)]
+
+    gaps = find_gaps(holey["date"], "XNYS")
+
+    assert [g.detail for g in gaps] == [f"1 missing XNYS session: {missing}"]
 
 
 def test_crypto_expects_every_calendar_day():

@@ -50,3 +50,32 @@ def test_markets_are_open_only_during_their_sessions() -> None:
     assert local_date("XKRX", dt.datetime(2026, 11, 20, 16, 0, tzinfo=dt.UTC)) == dt.date(
         2026, 11, 21
     )
+
+
+def test_sessions_older_than_twenty_years_are_known() -> None:
+    # Two decades before any plausible "today" of this suite: the default calendar misses them.
+    days = sessions_between("XNYS", dt.date(1990, 12, 21), dt.date(1990, 12, 28))
+    assert days == [
+        dt.date(1990, 12, 21),
+        dt.date(1990, 12, 24),
+        dt.date(1990, 12, 26),
+        dt.date(1990, 12, 27),
+        dt.date(1990, 12, 28),
+    ]
+
+
+def test_a_calendar_covering_old_dates_is_built_once_per_coverage() -> None:
+    from stockvis.core.calendars import calendar_covering
+
+    first = calendar_covering("XKRX", dt.date(2001, 3, 2), dt.date(2002, 1, 1))
+    again = calendar_covering("XKRX", dt.date(2005, 7, 1), dt.date(2006, 1, 1))
+
+    assert first is again
+    assert first.first_session.year == 2000
+    assert is_session("XKRX", dt.date(2001, 3, 2))
+    assert not is_session("XKRX", dt.date(2001, 3, 1))  # Independence Movement Day
+
+
+def test_krx_history_starts_where_its_holidays_are_recorded() -> None:
+    assert sessions_between("XKRX", dt.date(1900, 1, 1), dt.date(1955, 12, 31)) == []
+    assert sessions_between("XKRX", dt.date(1956, 1, 1), dt.date(1956, 1, 10))

@@ -54,6 +54,15 @@ def evaluate(capture: Any) -> list[Notification]:
         return services.alerts_evaluate(symbols=["AAPL"], now=NOW)
 
 
+def create(capture: Any, owner: User, kind: str, threshold: int) -> list[Notification]:
+    """Create an AAPL alert (delivering what it fires) and return its notifications."""
+    with capture(execute=True):
+        alert = services.alert_create(
+            owner=owner, symbol="AAPL", kind=kind, threshold=Decimal(threshold), now=NOW
+        )
+    return list(Notification.objects.filter(alert=alert))
+
+
 def test_a_price_alert_fires_once_then_rearms_when_the_condition_is_false_again(
     alice: User,
     pushed: list[dict[str, Any]],
@@ -83,13 +92,41 @@ def test_a_price_alert_fires_once_then_rearms_when_the_condition_is_false_again(
     assert discord_queued == []  # alice has no webhook
 
 
-def test_an_alert_already_true_when_first_evaluated_fires_once(
+def test_an_alert_already_true_when_created_fires_at_once_and_only_once(
     alice: User, pushed: Any, discord_queued: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     close_on(2, 100)
-    services.alert_create(owner=alice, symbol="AAPL", kind="price_below", threshold=Decimal(120))
+    fired = create(django_capture_on_commit_callbacks, alice, "price_below", 120)
+    assert [n.data["condition"] for n in fired] == ["price_below"]
+    assert [event["kind"] for event in pushed] == ["notification"]
+    alert = PriceAlert.objects.get()
+    assert (alert.condition_met, alert.trigger_count, alert.last_value) == (True, 1, 100)
+    assert evaluate(django_capture_on_commit_callbacks) == []  # the next ingest: still edge-only
+    assert Notification.objects.count() == 1
+
+
+def test_an_alert_created_before_any_price_fires_when_its_first_prices_arrive(
+    alice: User, pushed: Any, discord_queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    assert create(django_capture_on_commit_callbacks, alice, "price_below", 120) == []
+    assert PriceAlert.objects.get().condition_met is None
+    close_on(2, 100)
     assert len(evaluate(django_capture_on_commit_callbacks)) == 1
-    assert evaluate(django_capture_on_commit_callbacks) == []
+
+
+def test_creating_an_alert_evaluates_only_that_alert(
+    alice: User,
+    bob: User,
+    pushed: Any,
+    discord_queued: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    close_on(2, 100)
+    create(django_capture_on_commit_callbacks, bob, "price_below", 120)
+    PriceAlert.objects.filter(owner=bob).update(condition_met=None)  # re-armed, awaiting an ingest
+    create(django_capture_on_commit_callbacks, alice, "price_below", 150)
+    assert Notification.objects.filter(owner=bob).count() == 1
+    assert PriceAlert.objects.get(owner=bob).condition_met is None
 
 
 def test_a_daily_drop_beyond_the_threshold_fires(
@@ -97,11 +134,12 @@ def test_a_daily_drop_beyond_the_threshold_fires(
 ) -> None:
     close_on(2, 200)
     close_on(3, 185)  # −7.5 %
-    services.alert_create(owner=alice, symbol="AAPL", kind="change_down", threshold=Decimal(5))
-    services.alert_create(owner=alice, symbol="AAPL", kind="change_up", threshold=Decimal(5))
-    fired = evaluate(django_capture_on_commit_callbacks)
+    fired = create(django_capture_on_commit_callbacks, alice, "change_down", 5)
+    assert create(django_capture_on_commit_callbacks, alice, "change_up", 5) == []
     assert [n.data["condition"] for n in fired] == ["change_down"]
     assert fired[0].data["value"].startswith("-7.5")
+    assert fired[0].data["threshold"] == "5.00"
+    assert fired[0].message == "AAPL moved -7.50% today (alert at -5.00%)"
 
 
 def test_an_rsi_alert_fires_when_rsi_crosses_its_level(
@@ -110,9 +148,8 @@ def test_an_rsi_alert_fires_when_rsi_crosses_its_level(
     start = dt.date(2026, 1, 1)
     rising = {start + dt.timedelta(days=i): 100 + i + (i % 3) for i in range(40)}
     add_closes("AAPL", rising)
-    services.alert_create(owner=alice, symbol="AAPL", kind="rsi_above", threshold=Decimal(70))
-    services.alert_create(owner=alice, symbol="AAPL", kind="rsi_below", threshold=Decimal(30))
-    fired = evaluate(django_capture_on_commit_callbacks)
+    fired = create(django_capture_on_commit_callbacks, alice, "rsi_above", 70)
+    assert create(django_capture_on_commit_callbacks, alice, "rsi_below", 30) == []
     assert [n.data["condition"] for n in fired] == ["rsi_above"]
     assert Decimal(fired[0].data["value"]) > 70
 
@@ -143,8 +180,9 @@ def test_new_prices_enqueue_an_evaluation_after_commit_only_for_watched_symbols(
 def test_the_evaluation_task_evaluates_and_counts_what_fired(
     alice: User, pushed: Any, discord_queued: Any
 ) -> None:
-    close_on(2, 200)
+    close_on(2, 190)
     services.alert_create(owner=alice, symbol="AAPL", kind="price_above", threshold=Decimal(195))
+    close_on(3, 200)
     assert tasks.evaluate_price_alerts(symbols=["AAPL"]) == 1
     assert tasks.evaluate_price_alerts(symbols=["AAPL"]) == 0
 
@@ -155,8 +193,7 @@ def test_a_user_with_a_webhook_gets_the_alert_on_discord(
     alice.discord_webhook_url = WEBHOOK
     alice.save(update_fields=["discord_webhook_url"])
     close_on(2, 200)
-    services.alert_create(owner=alice, symbol="AAPL", kind="price_above", threshold=Decimal(195))
-    fired = evaluate(django_capture_on_commit_callbacks)
+    fired = create(django_capture_on_commit_callbacks, alice, "price_above", 195)
     assert discord_queued == [fired[0].pk]
     with respx.mock(assert_all_called=True) as mock:
         route = mock.post(WEBHOOK).respond(204)
@@ -201,8 +238,7 @@ def test_a_broken_channel_layer_does_not_lose_the_notification(
 
     monkeypatch.setattr("stockvis.realtime.broadcast.send_user_event", broken)
     close_on(2, 200)
-    services.alert_create(owner=alice, symbol="AAPL", kind="price_above", threshold=Decimal(195))
-    assert len(evaluate(django_capture_on_commit_callbacks)) == 1
+    assert len(create(django_capture_on_commit_callbacks, alice, "price_above", 195)) == 1
     assert Notification.objects.count() == 1
 
 
@@ -214,11 +250,13 @@ def test_alerts_api_creates_edits_rearms_and_deletes(as_alice: APIClient, alice:
     )
     assert created.status_code == 201, created.json()
     body = created.json()
-    assert (body["symbol"], body["threshold"], body["condition_met"]) == ("AAPL", "195", None)
-    PriceAlert.objects.filter(pk=body["id"]).update(condition_met=True)
+    # 200 is already above 195: the alert fired on creation.
+    assert (body["symbol"], body["threshold"], body["condition_met"]) == ("AAPL", "195.00", True)
+    assert body["trigger_count"] == 1
     edited = as_alice.patch(f"{url}{body['id']}/", {"threshold": "250"}, format="json")
     assert edited.status_code == 200
-    assert edited.json()["condition_met"] is None  # a changed condition re-arms
+    # A changed condition re-arms and is evaluated at once: 200 is below 250.
+    assert (edited.json()["threshold"], edited.json()["condition_met"]) == ("250.00", False)
     paused = as_alice.patch(f"{url}{body['id']}/", {"is_active": False}, format="json")
     assert paused.json()["is_active"] is False
     assert [a["id"] for a in as_alice.get(url).json()["results"]] == [body["id"]]
@@ -256,3 +294,37 @@ def test_notifications_are_listed_and_marked_read(as_alice: APIClient, alice: Us
     assert as_alice.post(f"{url}read-all/").json() == {"marked": 1}
     assert as_alice.get(url + "?unread=true").json()["results"] == []
     assert as_alice.delete(f"{url}{first.pk}/").status_code == 204
+
+
+def test_thresholds_read_as_people_write_them_in_the_api_and_notifications(
+    as_alice: APIClient, alice: User
+) -> None:
+    close_on(2, 200)
+    close_on(3, 204)  # +2 %
+    url = "/api/v1/users/alerts/"
+    created = as_alice.post(
+        url, {"symbol": "AAPL", "kind": "change_up", "threshold": "1"}, format="json"
+    )
+    assert created.json()["threshold"] == "1.00"
+    assert as_alice.get(url).json()[0]["threshold"] == "1.00"
+    (notification,) = as_alice.get("/api/v1/users/notifications/").json()
+    assert notification["data"]["threshold"] == "1.00"
+    assert "1.00000000" not in notification["title"] + notification["message"]
+    assert notification["message"].endswith("(alert at +1.00%)")
+
+
+@pytest.mark.parametrize(
+    ("kind", "threshold", "currency", "shown"),
+    [
+        ("change_up", "1.00000000", "USD", "1.00"),
+        ("change_down", "-2.50000000", "USD", "2.50"),
+        ("rsi_above", "70.00000000", "USD", "70.00"),
+        ("price_above", "250.00000000", "USD", "250.00"),
+        ("price_above", "187.33500000", "USD", "187.335"),
+        ("price_below", "72000.00000000", "KRW", "72000"),
+    ],
+)
+def test_threshold_text_keeps_typed_digits_and_drops_the_columns_zeros(
+    kind: str, threshold: str, currency: str, shown: str
+) -> None:
+    assert alerts.threshold_text(alerts.Condition(kind), Decimal(threshold), currency) == shown

@@ -41,7 +41,12 @@ def traded(as_alice: APIClient, alice: User, priced: Any) -> Portfolio:
       held 15, cost 2,400 (average 160); realised (190 − 160) × 5 − 3 fees − 0.56 = 146.44;
       dividends 3.75; sold cost 800, so realised % = 146.44 / 800 = 18.305 % → 18.31.
     005930: buy 10 @ 60,000. Closes on Friday 6 March: AAPL 200 (190 before), 005930 72,000
-    (70,000 before), USD-KRW 1,400.
+    (70,000 before), USD-KRW 1,400 (1,380 1,385 1,390 1,390 from Monday to Thursday).
+
+    In KRW each AAPL transaction converts at its own day's rate: cost 1,500 × 1,380 +
+    1,700 × 1,385 = 4,424,500 for 20 shares; the sale releases a quarter, 1,106,125, for
+    950 × 1,390 = 1,320,500, so realised 214,375 − fees (1,380 + 1,385 + 1,390 + 0.56 × 1,390 =
+    4,933.4) = 209,441.6 and 18.934 % of the released cost; 15 held cost 3,318,375.
     """
     portfolio = ledger_portfolio(alice)
     record(
@@ -114,23 +119,31 @@ def test_valuation_matches_the_hand_computed_figures_in_both_currencies(
         "cost": "2400.00",
         "unrealised_pnl": "600.00",
         "unrealised_pnl_pct": "25.00",
+        "price_effect": "600.00",
+        "currency_effect": "0.00",
         "realised_pnl": "146.44",
         "realised_pnl_pct": "18.31",
         "dividends": "3.75",
         "day_change": "150.00",
         "day_change_pct": "5.26",
     }
+    # Value 3,000 USD × 1,400 = 4,200,000 against a cost of 3,318,375: 881,625, of which the
+    # price effect is 600 USD × 1,400 = 840,000 and the currency effect (the dollar rose from
+    # 1,380 and 1,385 to 1,400) 2,400 × 1,400 − 3,318,375 = 41,625. Thursday's value was
+    # 15 × 190 × 1,390 = 3,961,500, so the day change is 238,500 = 6.02 %.
     assert aapl["base"] == {
         "currency": "KRW",
         "market_value": "4200000",
-        "cost": "3360000",
-        "unrealised_pnl": "840000",
-        "unrealised_pnl_pct": "25.00",
-        "realised_pnl": "205016",
-        "realised_pnl_pct": "18.31",
-        "dividends": "5250",
-        "day_change": "210000",
-        "day_change_pct": "5.26",
+        "cost": "3318375",
+        "unrealised_pnl": "881625",
+        "unrealised_pnl_pct": "26.57",
+        "price_effect": "840000",
+        "currency_effect": "41625",
+        "realised_pnl": "209442",
+        "realised_pnl_pct": "18.93",
+        "dividends": "5213",
+        "day_change": "238500",
+        "day_change_pct": "6.02",
     }
     assert aapl["weight_pct"] == "85.37"
     assert samsung["base"]["market_value"] == "720000"
@@ -139,14 +152,16 @@ def test_valuation_matches_the_hand_computed_figures_in_both_currencies(
     assert body["total"] == {
         "currency": "KRW",
         "market_value": "4920000",
-        "cost": "3960000",
-        "unrealised_pnl": "960000",
-        "unrealised_pnl_pct": "24.24",
-        "realised_pnl": "205016",
-        "realised_pnl_pct": "18.31",
-        "dividends": "5250",
-        "day_change": "230000",
-        "day_change_pct": "4.90",  # 230,000 / 4,690,000
+        "cost": "3918375",
+        "unrealised_pnl": "1001625",
+        "unrealised_pnl_pct": "25.56",
+        "price_effect": "960000",
+        "currency_effect": "41625",
+        "realised_pnl": "209442",
+        "realised_pnl_pct": "18.93",
+        "dividends": "5213",
+        "day_change": "258500",
+        "day_change_pct": "5.55",  # 258,500 / 4,661,500
     }
     assert body["unpriced"] == []
     assert body["synthetic"] is False
@@ -166,10 +181,13 @@ def test_a_usd_portfolio_converts_won_at_the_same_close(
         price="60000",
     )
     body = as_alice.get(f"/api/v1/users/portfolios/{portfolio.pk}/valuation/?date={FRIDAY}").json()
-    # 7 × 72,000 = 504,000 KRW / 1,400 = 360 USD; cost 420,000 / 1,400 = 300 USD.
+    # 7 × 72,000 = 504,000 KRW / 1,400 = 360 USD; cost 420,000 KRW at Monday's 1,380 = 304.35
+    # USD; P&L 55.65 = price effect 84,000 / 1,400 = 60 + currency effect 300 − 304.35 = −4.35.
     assert body["total"]["market_value"] == "360.00"
-    assert body["total"]["cost"] == "300.00"
-    assert body["total"]["unrealised_pnl_pct"] == "20.00"
+    assert body["total"]["cost"] == "304.35"
+    assert body["total"]["unrealised_pnl"] == "55.65"
+    assert body["total"]["price_effect"] == "60.00"
+    assert body["total"]["currency_effect"] == "-4.35"
 
 
 def test_a_weekend_valuation_uses_fridays_closes_and_rate(
@@ -207,7 +225,8 @@ def test_a_valuation_without_any_exchange_rate_is_a_409(
     )
     response = as_alice.get(f"/api/v1/users/portfolios/{portfolio.pk}/valuation/?date={FRIDAY}")
     assert response.status_code == 409
-    assert "USD/KRW" in response.json()["error"]
+    assert response.json()["error"] == "valuation_unavailable"
+    assert "USD/KRW" in response.json()["detail"]
 
 
 def test_a_holding_without_prices_is_listed_as_unpriced_not_a_failure(
@@ -267,7 +286,7 @@ def test_history_of_a_two_currency_ledger_converts_each_day(
     last = body["points"][-1]
     assert last["date"] == FRIDAY
     assert last["total_value"] == "4920000"
-    assert last["total_cost"] == "3960000"
+    assert last["total_cost"] == "3918375"  # as the valuation: each buy at its own day's rate
     assert body["time_weighted_return_pct"] is not None
 
 

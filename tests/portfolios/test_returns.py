@@ -79,8 +79,8 @@ def test_starting_the_day_before_the_first_trade_counts_the_first_days_move() ->
 
 def test_days_without_a_bar_or_a_rate_carry_the_last_close_forward() -> None:
     # 2 AAPL @ 100 on Friday at 1,300 KRW/USD: 260,000 KRW. The weekend repeats Friday.
-    # Monday: close 105 at 1,320: value 210 × 1320 = 277,200; cost 200 × 1320 = 264,000;
-    # pnl 13,200 = 5 % of cost.
+    # Monday: close 105 at 1,320: value 210 × 1320 = 277,200; the cost stays what was paid,
+    # 200 × 1300 = 260,000; pnl 17,200 = 6.615…% of cost, the dollar's rise included.
     points = value_history(
         [tx("buy", "2024-03-01", "AAPL", "2", "100")],
         {"AAPL": closes(d20240301="100", d20240304="105")},
@@ -91,7 +91,8 @@ def test_days_without_a_bar_or_a_rate_carry_the_last_close_forward() -> None:
     assert [p.date for p in points] == [day("2024-03-0" + str(n)) for n in range(1, 5)]
     assert [p.total_value for p in points] == [D(260000)] * 3 + [D(277200)]
     monday = points[-1]
-    assert (monday.total_cost, monday.pnl, monday.pnl_pct) == (D(264000), D(13200), D(5))
+    assert (monday.total_cost, monday.pnl) == (D(260000), D(17200))
+    assert monday.pnl_pct == D("6.615384615384615384615384615384615")
     assert [p.net_cash_flow for p in points] == [D(260000), 0, 0, 0]
 
 

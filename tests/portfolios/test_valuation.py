@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stockvis.portfolios.ledger import Position, Transaction, TransactionKind, positions_from_ledger
+from stockvis.portfolios.ledger import Position, Transaction, TransactionKind
 from stockvis.portfolios.valuation import (
+    BASE_CURRENCY_FORMULAS,
     AssetMeta,
     FxRates,
     MissingFxRate,
@@ -19,12 +20,15 @@ from stockvis.portfolios.valuation import (
     ValuationError,
     allocation,
     display_money,
+    positions_in_base,
     value_portfolio,
 )
 
 D = Decimal
 AS_OF = dt.date(2024, 5, 2)
-FX = FxRates.usd_krw({AS_OF: D("1350.00")})
+# The same 1,350 since before the first trade, so these figures are those of a flat dollar; the
+# currency tests below move it.
+FX = FxRates.usd_krw({dt.date(2023, 12, 29): D("1350.00"), AS_OF: D("1350.00")})
 ASSETS = {
     "AAPL": AssetMeta("AAPL", "USD", "stock", "US"),
     "005930": AssetMeta("005930", "KRW", "stock", "KR"),
@@ -68,8 +72,12 @@ LEDGER = [
 ]
 
 
+def in_base(base_currency: str, transactions: list[Transaction] = LEDGER) -> list[Position]:
+    return list(positions_in_base(transactions, base_currency=base_currency, fx=FX).values())
+
+
 def value(base_currency: str, positions: list[Position] | None = None) -> PortfolioValuation:
-    held = list(positions_from_ledger(LEDGER).values()) if positions is None else positions
+    held = in_base(base_currency) if positions is None else positions
     return value_portfolio(
         held, quotes=QUOTES, assets=ASSETS, base_currency=base_currency, fx=FX, as_of=AS_OF
     )
@@ -149,11 +157,89 @@ def test_the_same_portfolio_valued_in_usd_divides_krw_by_the_rate() -> None:
         "cost": D("4000.00"),
         "unrealised_pnl": D("336.11"),
         "unrealised_pnl_pct": D("8.40"),
+        "price_effect": D("336.11"),
+        "currency_effect": D("0.00"),  # the dollar stayed at 1,350 throughout
         "realised_pnl": D("94.89"),
         "dividends": D("3.60"),
         "day_change": D("15.28"),
         "day_change_pct": D("0.35"),
     }
+
+
+BOUGHT, VALUED = dt.date(2024, 3, 4), dt.date(2024, 5, 2)
+WON_FELL = FxRates.usd_krw({BOUGHT: D(1300), dt.date(2024, 5, 1): D(1300), VALUED: D(1350)})
+SAMSUNG_BUY = [tx("buy", "2024-03-04", "005930", "10", "70000", "KRW")]
+
+
+def usd_view_of_samsung(quote: PriceQuote, fx: FxRates = WON_FELL) -> PortfolioValuation:
+    positions = list(positions_in_base(SAMSUNG_BUY, base_currency="USD", fx=fx).values())
+    return value_portfolio(
+        positions, quotes={"005930": quote}, assets=ASSETS, base_currency="USD", fx=fx, as_of=VALUED
+    )
+
+
+def test_a_krw_holding_bought_at_1300_and_valued_at_1350_counts_the_currency_move() -> None:
+    # 10 × 70,000 = 700,000 KRW paid at 1,300 KRW/USD: 538.46 USD really paid. Now worth
+    # 10 × 72,000 = 720,000 KRW at 1,350: 533.33 USD, a loss in dollars although the price rose.
+    valuation = usd_view_of_samsung(PriceQuote("005930", D(72000), D(72000), dt.date(2024, 5, 1)))
+    samsung = valuation.holdings[0].base.to_display()
+    assert samsung["cost"] == D("538.46")
+    assert samsung["market_value"] == D("533.33")
+    assert samsung["unrealised_pnl"] == D("-5.13")
+    # Price effect: the 20,000 KRW gain at today's rate, 14.81; currency effect: the cost at
+    # today's rate against what was paid, 518.52 − 538.46 = −19.94. Together the P&L.
+    assert samsung["price_effect"] == D("14.81")
+    assert samsung["currency_effect"] == D("-19.94")
+    holding = valuation.holdings[0].base
+    assert abs(holding.price_effect + holding.currency_effect - holding.unrealised_pnl) < D("1e-25")
+    assert valuation.total.currency_effect == holding.currency_effect
+    # The asset's own currency has no currency effect.
+    assert valuation.holdings[0].local.currency_effect == 0
+    assert valuation.holdings[0].local.price_effect == D(20000)
+
+
+def test_the_usd_day_change_is_the_change_of_the_usd_value() -> None:
+    # The price rose 1,000 KRW (71,000 → 72,000) while the dollar went from 1,300 to 1,350: in USD
+    # the holding went from 710,000 / 1,300 = 546.15 to 720,000 / 1,350 = 533.33, a fall.
+    valuation = usd_view_of_samsung(PriceQuote("005930", D(72000), D(71000), dt.date(2024, 5, 1)))
+    holding = valuation.holdings[0]
+    assert holding.local.day_change == D(10000)
+    shown = holding.base.to_display()
+    assert shown["day_change"] == D("-12.82")
+    assert shown["day_change_pct"] == D("-2.35")  # −12.82 / 546.15
+    assert valuation.total.day_change == holding.base.day_change
+
+
+def test_the_previous_close_converts_at_the_rate_of_its_own_day_carried_forward() -> None:
+    # Friday's close (no rate that day) uses Thursday's 1,300; Monday's value uses Monday's 1,350.
+    thursday, friday, monday = dt.date(2024, 4, 25), dt.date(2024, 4, 26), dt.date(2024, 4, 29)
+    fx = FxRates.usd_krw({BOUGHT: D(1300), thursday: D(1300), monday: D(1350), VALUED: D(1350)})
+    valuation = usd_view_of_samsung(PriceQuote("005930", D(72000), D(72000), friday), fx)
+    # 720,000 / 1,350 − 720,000 / 1,300 = 533.33 − 553.85
+    assert valuation.holdings[0].base.to_display()["day_change"] == D("-20.51")
+
+
+def test_a_sale_realises_in_the_base_currency_at_the_rates_of_its_dates() -> None:
+    # Buy 10 @ 70,000 at 1,300 (538.46 USD), sell 5 @ 75,000 at 1,250: proceeds 300 USD against
+    # half the dollar cost, 269.23: realised 30.77 USD. The remaining cost is the other half.
+    fx = FxRates.usd_krw({BOUGHT: D(1300), dt.date(2024, 4, 1): D(1250), VALUED: D(1350)})
+    ledger = [*SAMSUNG_BUY, tx("sell", "2024-04-01", "005930", "5", "75000", "KRW")]
+    (samsung,) = positions_in_base(ledger, base_currency="USD", fx=fx).values()
+    assert samsung.in_base is not None
+    assert display_money(samsung.in_base.realised_pnl, "USD") == D("30.77")
+    assert display_money(samsung.in_base.released_cost, "USD") == D("269.23")
+    assert display_money(samsung.in_base.cost_basis, "USD") == D("269.23")
+
+
+def test_a_foreign_position_without_its_base_cost_is_refused_not_valued_at_todays_rate() -> None:
+    held = Position.from_holding("005930", "1", "70000", "KRW")
+    with pytest.raises(ValuationError, match="needs the rates of its transaction dates"):
+        value("USD", [held])
+
+
+def test_the_formulas_are_written_down_for_the_api_docs() -> None:
+    for term in ("price effect", "currency effect", "day change", "R(d1)", "transaction's date"):
+        assert term in BASE_CURRENCY_FORMULAS
 
 
 def test_full_precision_is_kept_until_display() -> None:
@@ -173,10 +259,7 @@ def test_display_rounds_krw_to_won_and_usd_to_cents_half_up() -> None:
 def test_allocation_splits_the_krw_total_by_asset_category_market_and_currency() -> None:
     # Add 0.05 BTC entered directly (no ledger) at 90,000,000 KRW: 4,500,000 KRW.
     # Total 3,543,750 + 2,310,000 + 4,500,000 = 10,353,750.
-    positions = [
-        *positions_from_ledger(LEDGER).values(),
-        Position.from_holding("BTC-KRW", "0.05", "60000000", "KRW"),
-    ]
+    positions = [*in_base("KRW"), Position.from_holding("BTC-KRW", "0.05", "60000000", "KRW")]
     shares = allocation(value("KRW", positions)).to_display()
     assert shares["by_asset"] == [
         {"key": "BTC-KRW", "value": D(4500000), "pct": D("43.46")},
@@ -207,12 +290,11 @@ def test_a_holding_without_a_previous_close_has_no_day_change() -> None:
 
 
 def test_a_missing_fx_rate_names_the_pair_and_the_date() -> None:
-    positions = list(positions_from_ledger(LEDGER).values())
     no_rate_that_day = FxRates.usd_krw({dt.date(2024, 5, 1): D(1340)})
     for base in ("KRW", "USD"):
         with pytest.raises(MissingFxRate, match="no USD/KRW exchange rate on 2024-05-02") as caught:
             value_portfolio(
-                positions,
+                in_base(base),
                 quotes=QUOTES,
                 assets=ASSETS,
                 base_currency=base,
@@ -259,12 +341,13 @@ def test_an_empty_portfolio_is_worth_zero_with_no_percentages() -> None:
 
 
 def test_a_sold_out_position_needs_no_price_and_keeps_its_realised_pnl() -> None:
-    closed = positions_from_ledger(
+    (closed,) = in_base(
+        "KRW",
         [
             tx("buy", "2024-01-02", "TSLA", "2", "200", "USD"),
             tx("sell", "2024-02-02", "TSLA", "2", "250", "USD"),
-        ]
-    )["TSLA"]
+        ],
+    )
     assets = {"TSLA": AssetMeta("TSLA", "USD", "stock", "US")}
     valuation = value_portfolio(
         [closed], quotes={}, assets=assets, base_currency="KRW", fx=FX, as_of=AS_OF
@@ -307,14 +390,14 @@ holding_sizes = st.tuples(
 def test_weights_sum_to_one_hundred_when_the_portfolio_is_worth_something(
     holdings: list[tuple[str, Decimal, Decimal]], base: str
 ) -> None:
-    positions, assets, quotes = [], {}, {}
+    buys, assets, quotes = [], {}, {}
     for index, (currency, quantity, price) in enumerate(holdings):
         symbol = f"S{index}"
-        positions.append(Position.from_holding(symbol, quantity, price, currency))
+        buys.append(Transaction(TransactionKind.BUY, AS_OF, symbol, quantity, price, currency))
         assets[symbol] = AssetMeta(symbol, currency, "stock", "US" if currency == "USD" else "KR")
         quotes[symbol] = PriceQuote(symbol, price)
     valuation = value_portfolio(
-        positions, quotes=quotes, assets=assets, base_currency=base, fx=FX, as_of=AS_OF
+        in_base(base, buys), quotes=quotes, assets=assets, base_currency=base, fx=FX, as_of=AS_OF
     )
     weights = [h.weight_pct for h in valuation.holdings]
     assert all(weight is not None for weight in weights)

@@ -425,3 +425,59 @@ def test_retry_after_reads_seconds_and_http_dates():
     assert parse_retry_after("Fri, 15 May 2026 12:00:45 GMT", now=now) == 45.0
     assert parse_retry_after("soon") is None
     assert parse_retry_after(None) is None
+
+
+@respx.mock
+def test_a_recent_window_costs_one_compact_call_even_with_a_premium_setting(sleeps):
+    route = respx.get(DEFAULT_BASE_URL).mock(
+        return_value=json_response(
+            body("ThreeFourteen.AlphaVantage", "Stocks", "TimeSeriesDaily.json")
+        )
+    )
+    client = AlphaVantageClient(
+        API_KEY,
+        outputsize="full",
+        retry_policy=RetryPolicy(sleep=sleeps),
+        today=lambda: dt.date(2018, 8, 20),
+    )
+
+    client.daily_prices(MSFT, dt.date(2018, 6, 1), dt.date(2018, 8, 20))
+
+    assert route.calls.last.request.url.params["outputsize"] == "compact"
+
+
+@respx.mock
+def test_several_windows_of_one_symbol_spend_one_call(sleeps):
+    # A backfill asks chunk by chunk; the one answer holds them all.
+    route = respx.get(DEFAULT_BASE_URL).mock(
+        return_value=json_response(
+            body("ThreeFourteen.AlphaVantage", "Stocks", "TimeSeriesDaily.json")
+        )
+    )
+    client = AlphaVantageClient(
+        API_KEY, retry_policy=RetryPolicy(sleep=sleeps), today=lambda: dt.date(2018, 8, 20)
+    )
+
+    first = client.daily_prices(MSFT, dt.date(2018, 4, 1), dt.date(2018, 5, 31))
+    second = client.daily_prices(MSFT, dt.date(2018, 6, 1), dt.date(2018, 8, 17))
+
+    whole = client.daily_prices(MSFT, dt.date(2018, 4, 1), dt.date(2018, 8, 17))
+
+    assert route.call_count == 1
+    assert first["date"].max() < second["date"].min()
+    assert len(first) + len(second) == len(whole) == 97
+
+
+@respx.mock
+def test_an_old_window_without_a_premium_setting_stays_compact(sleeps):
+    route = respx.get(DEFAULT_BASE_URL).mock(
+        return_value=json_response(
+            body("ThreeFourteen.AlphaVantage", "Stocks", "TimeSeriesDaily.json")
+        )
+    )
+    client = AlphaVantageClient(
+        API_KEY, retry_policy=RetryPolicy(sleep=sleeps), today=lambda: dt.date(2018, 8, 20)
+    )
+
+    assert client.daily_prices(MSFT, dt.date(2010, 1, 1), dt.date(2010, 12, 31)).empty
+    assert route.calls.last.request.url.params["outputsize"] == "compact"

@@ -20,6 +20,8 @@ MODULES = [
     "stockvis.providers.circuit",
     "stockvis.providers.deadline",
     "stockvis.collector.validators",
+    "stockvis.providers.alphavantage.actions",
+    "stockvis.market.adjustment",
 ]
 
 

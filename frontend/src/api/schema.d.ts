@@ -1,6 +1,63 @@
 // Generated from /api/schema/ by `make ui-schema`. Do not edit by hand.
 
 export interface paths {
+    "/api/v1/analysis/models/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The model registry
+         * @description Every trained model version (newest first per asset, type and horizon) with its status (`active` ones are served), its metrics and its baseline's. Filter with `symbol`, `model_type`, `status`; at most 500 rows.
+         */
+        get: operations["analysis_models"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analysis/models/{model_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One model version with its full backtest report */
+        get: operations["analysis_model"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analysis/predict/{symbol}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Price, trend or risk prediction of a symbol, backtested against baselines
+         * @description A prediction for `symbol` over `horizon` trading sessions. A model is served only when it beat its best baseline out of sample in an expanding-window walk-forward (purged and embargoed by the horizon) with a significant one-sided Diebold–Mariano test; otherwise the baseline's forecast is served and `served.message` says that no model beat it. `backtest` shows the served model's walk-forward metrics beside the baseline's. Intervals are split-conformal (80 % and 95 %). Every served prediction is stored and later compared with what happened. Cached until the symbol's next bar. 422 when the history is too short (the message says how many bars are needed).
+         */
+        get: operations["analysis_predict"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analysis/screener/": {
         parameters: {
             query?: never;
@@ -141,7 +198,7 @@ export interface paths {
         };
         /**
          * Price bars for a chart
-         * @description Daily or weekly bars, oldest first, in the shape lightweight-charts takes (`time`, `open`, `high`, `low`, `close`, `volume`), with the asset and source. Bars of the `synthetic` provider are demo data: `synthetic` is true and `notice` says so. Cached 60 s; an ingest of the symbol invalidates it at once.
+         * @description Daily or weekly bars, oldest first, in the shape lightweight-charts takes (`time`, `open`, `high`, `low`, `close`, `volume`), with the asset and source. Bars of the `synthetic` provider are demo data: `synthetic` is true and `notice` says so. `adjusted=true` back-adjusts them for the asset's known splits and dividends. Cached 60 s; an ingest of the symbol invalidates it at once.
          */
         get: operations["stocks_chart"];
         put?: never;
@@ -284,7 +341,7 @@ export interface paths {
         put?: never;
         /**
          * Create a price alert
-         * @description Kinds: `price_above`/`price_below` (last close vs threshold), `change_up`/`change_down` (daily change % at or beyond ±threshold), `rsi_above`/`rsi_below` (RSI of `rsi_period` daily closes vs a level 0-100). Evaluated whenever new prices are stored. Edge-triggered: it fires once when its condition turns true (an in-app notification, a WebSocket push on /ws/portfolio/ and your Discord webhook if set), and re-arms when the condition is false again.
+         * @description Kinds: `price_above`/`price_below` (last close vs threshold), `change_up`/`change_down` (daily change % at or beyond ±threshold), `rsi_above`/`rsi_below` (RSI of `rsi_period` daily closes vs a level 0-100). Evaluated at once on the stored prices (a condition that already holds fires now) and then whenever new prices are stored. Edge-triggered: it fires once when its condition turns true (an in-app notification, a WebSocket push on /ws/portfolio/ and your Discord webhook if set), and re-arms when the condition is false again.
          */
         post: operations["v1_users_alerts_create"];
         delete?: never;
@@ -598,7 +655,8 @@ export interface paths {
          * @description Daily value history rebuilt from the ledger (a holdings-mode portfolio counts each holding as one
          *     buy at its average price on `acquired_on`) and the stored daily closes, in the base currency at
          *     each day's stored USD-KRW close (carried over days without one). One point per calendar day; a
-         *     day without a bar uses the last close. `pnl` is unrealised (value − cost of what is held).
+         *     day without a bar uses the last close. `pnl` is unrealised (value − cost of what is held), the
+         *     cost in the base currency at the rates of the buys' dates, as in the valuation.
          *
          *     Flows: a buy brings in `quantity × price + fee`, a sell takes out `quantity × price − fee`, a
          *     dividend takes out `amount − fee`, a fee brings in `fee`; `CF_t` is the day's net flow.
@@ -612,6 +670,9 @@ export interface paths {
          *     `TWR = ((1 + r_1) × … × (1 + r_n) − 1) × 100`. It is independent of when and how much money was
          *     added, so it measures the investments, while the simple return measures the investor's gain.
          *     Percentages are rounded half-up to 2 decimals; money to the currency's minor unit.
+         *
+         *     Dates run from 1900-01-01 to today; at most 7,320 days (20 years) are answered, ending at `end`
+         *     (a longer explicit `start`–`end` range is a 400).
          */
         get: operations["v1_users_portfolios_history_retrieve"];
         put?: never;
@@ -631,7 +692,7 @@ export interface paths {
         };
         /**
          * Stored snapshots of the portfolio's value
-         * @description Taken every 5 minutes while a market the portfolio holds is open and once after each close; oldest first. `?since=` an ISO datetime.
+         * @description Taken every 5 minutes while a market the portfolio holds is open and once after each close; oldest first, at most 5,000.
          */
         get: operations["v1_users_portfolios_snapshots_list"];
         put?: never;
@@ -654,14 +715,38 @@ export interface paths {
          * @description Per holding and in total: market value, cost, unrealised P&L and %, realised P&L and %, dividends,
          *     day change and %, and weight, in the asset's currency (`local`) and the portfolio's base currency
          *     (`base`). Prices are the last stored close on or before the valuation date (`?date=`, default
-         *     today in your time zone); base-currency figures use the stored USD-KRW close of that date, or of
-         *     the last day before it with one (`fx`). Realised P&L % is realised P&L over the cost of what was
-         *     sold (average cost). Holdings without prices yet (collection still running) are listed in
-         *     `unpriced` and left out of the totals. Money is rounded half-up to the currency's minor unit (USD
-         *     2 decimals, KRW 0), percentages to 2 decimals; `synthetic: true` marks demo data. 409 when the
-         *     stored data cannot value the portfolio (no exchange rate yet).
+         *     today in your time zone); base-currency market values use the stored USD-KRW close of that date,
+         *     or of the last day before it with one (`fx`), while costs, realised P&L and dividends use the
+         *     close of each transaction's date (a holdings-mode holding: its `acquired_on`), i.e. what was
+         *     really paid. Realised P&L % is realised P&L over the cost of what was sold (average cost).
+         *     Holdings without prices yet (collection still running) are listed in `unpriced` and left out of
+         *     the totals. Money is rounded half-up to the currency's minor unit (USD 2 decimals, KRW 0),
+         *     percentages to 2 decimals; `synthetic: true` marks demo data. 409 when the stored data cannot
+         *     value the portfolio (no exchange rate yet, or none as old as a transaction).
+         *
+         *     Base-currency figures use what was really paid: with q units, last close P1 on the valuation day d1, previous close P0 on d0, and R(d) the base-currency price of one unit of the asset's currency at the close of d (carried forward over days without a rate): market value = q x P1 x R(d1); cost = sum of each lot still held x R(its transaction's date) (a directly entered holding is one buy on its acquisition date); unrealised P&L = market value - cost = price effect + currency effect, with price effect = (q x P1 - asset-currency cost) x R(d1) and currency effect = asset-currency cost x R(d1) - cost; realised P&L = each sale's proceeds x R(sale date) - the base cost it released, less each fee x R(its date); dividends at their date's rate; day change = q x P1 x R(d1) - q x P0 x R(d0), the change of the base-currency value. In the asset's own currency R is 1 and the currency effect 0.
          */
         get: operations["v1_users_portfolios_valuation_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/portfolios/{portfolio_id}/risk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portfolio VaR and expected shortfall with each holding's contribution
+         * @description 1-day VaR and ES at 95 % and 99 % of today's positions in the portfolio's base currency (parametric with correlations and FX, and historical simulation), each holding's Euler contribution, and each holding's trend (20 sessions) and risk label. Yours only: another user's portfolio is a 404.
+         */
+        get: operations["portfolio_risk"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1133,6 +1218,8 @@ export interface components {
          */
         ChartPeriodEnum: "1d" | "5d" | "1m" | "3m" | "6m" | "1y" | "2y" | "5y" | "max";
         ChartResponse: {
+            /** @description True when the bars are back-adjusted for splits and dividends. */
+            adjusted?: boolean;
             /** @description Oldest first. */
             bars: components["schemas"]["ChartBar"][];
             category: components["schemas"]["CategoryEnum"];
@@ -1319,7 +1406,15 @@ export interface components {
             /** Format: decimal */
             cost: string | null;
             currency: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description The part of unrealised P&L from the exchange rate: the asset-currency cost at the valuation day's rate minus the cost at the rates of its transaction dates; 0 in the asset's own currency.
+             */
+            currency_effect: string | null;
+            /**
+             * Format: decimal
+             * @description Value now minus value at the previous close, each at its own day's rate.
+             */
             day_change: string | null;
             /** Format: decimal */
             day_change_pct: string | null;
@@ -1327,6 +1422,11 @@ export interface components {
             dividends: string | null;
             /** Format: decimal */
             market_value: string | null;
+            /**
+             * Format: decimal
+             * @description The part of unrealised P&L from the price: (value − cost) in the asset's currency at the valuation day's rate.
+             */
+            price_effect: string | null;
             /** Format: decimal */
             realised_pnl: string | null;
             /**
@@ -1665,6 +1765,83 @@ export interface components {
          * @enum {string}
          */
         MatchEnum: "exact" | "prefix" | "name" | "provider";
+        ModelDetail: {
+            algorithm: string;
+            /** @description Relative to ML_MODELS_DIR. */
+            artifact_path: string;
+            artifact_sha256: string;
+            /** @description The full walk-forward report. */
+            backtest?: unknown;
+            /** Format: date-time */
+            created_at: string;
+            data_fingerprint: string;
+            data_source: string;
+            features?: unknown;
+            /**
+             * Format: int64
+             * @description Sessions ahead (risk: 1).
+             */
+            horizon: number;
+            hyper_parameters?: unknown;
+            readonly id: number;
+            /** @description The model's and its baseline's summary. */
+            metrics?: unknown;
+            model_type: components["schemas"]["ModelTypeEnum"];
+            /** @description The last live check. */
+            monitoring?: unknown;
+            name: string;
+            status: components["schemas"]["ModelStatusEnum"];
+            /** Format: date-time */
+            status_changed_at: string;
+            status_reason?: string;
+            symbol: string;
+            /** Format: date */
+            training_end: string;
+            training_run?: number | null;
+            /** Format: date */
+            training_start: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description * `candidate` - Candidate
+         *     * `active` - Active
+         *     * `retired` - Retired
+         * @enum {string}
+         */
+        ModelStatusEnum: "candidate" | "active" | "retired";
+        ModelSummary: {
+            algorithm: string;
+            /** Format: date-time */
+            created_at: string;
+            data_source: string;
+            /**
+             * Format: int64
+             * @description Sessions ahead (risk: 1).
+             */
+            horizon: number;
+            readonly id: number;
+            /** @description The model's and its baseline's summary. */
+            metrics?: unknown;
+            model_type: components["schemas"]["ModelTypeEnum"];
+            name: string;
+            status: components["schemas"]["ModelStatusEnum"];
+            status_reason?: string;
+            symbol: string;
+            /** Format: date */
+            training_end: string;
+            /** Format: date */
+            training_start: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description * `price_prediction` - price prediction
+         *     * `trend_analysis` - trend analysis
+         *     * `risk_assessment` - risk assessment
+         * @enum {string}
+         */
+        ModelTypeEnum: "price_prediction" | "trend_analysis" | "risk_assessment";
         /**
          * @description * `rsi` - rsi
          *     * `macd` - macd
@@ -1951,6 +2128,58 @@ export interface components {
             mode: components["schemas"]["PortfolioModeEnum"];
             name: string;
         };
+        PortfolioRisk: {
+            /** Format: date */
+            as_of: string;
+            base_currency: string;
+            /** @description Each holding's value, trend and risk label. */
+            holdings: unknown;
+            message: string | null;
+            method: string;
+            notice?: string | null;
+            portfolio: unknown;
+            /** @description value, volatility_1d, correlation, var {95, 99: parametric/historical VaR and ES in the base currency}, contributions per holding. */
+            risk: unknown;
+            synthetic?: boolean;
+        };
+        Prediction: {
+            /**
+             * Format: date
+             * @description The last closed bar the prediction read.
+             */
+            as_of: string;
+            /** @description Walk-forward metrics of the served model beside its baseline's, and the promotion decision. */
+            backtest: unknown;
+            currency: string;
+            horizon: number;
+            /** Format: double */
+            last_close: number;
+            /** @description id, name, version, algorithm, status, training_window. */
+            model: unknown;
+            model_type: components["schemas"]["PredictionModelTypeEnum"];
+            name: string;
+            notice: string | null;
+            /** @description price: predicted_close, expected_return, intervals 80/95; trend: probability_up/down, label, strength, top_features; risk: volatility 1d/10d, VaR/ES 95/99 parametric and historical, max_drawdown, beta, risk label. */
+            prediction: unknown;
+            /** @description history [{time, value}] and forecast fan points. */
+            series: unknown;
+            served: components["schemas"]["Served"];
+            source: string;
+            symbol: string;
+            synthetic: boolean;
+            /**
+             * Format: date
+             * @description The session `horizon` sessions after as_of.
+             */
+            target_date: string;
+        };
+        /**
+         * @description * `price_prediction` - price_prediction
+         *     * `trend_analysis` - trend_analysis
+         *     * `risk_assessment` - risk_assessment
+         * @enum {string}
+         */
+        PredictionModelTypeEnum: "price_prediction" | "trend_analysis" | "risk_assessment";
         PriceAlert: {
             readonly condition_met: boolean | null;
             /** Format: date-time */
@@ -1967,7 +2196,10 @@ export interface components {
             readonly note: string;
             readonly rsi_period: number;
             readonly symbol: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description At least the currency's minor unit for a price, two decimals for a percentage or an RSI level; more only when given.
+             */
             readonly threshold: string;
             readonly trigger_count: number;
         };
@@ -2154,6 +2386,20 @@ export interface components {
             source: string;
             symbol: string;
         };
+        Served: {
+            beat_baseline: boolean;
+            kind: components["schemas"]["ServedKindEnum"];
+            /** @description Why this forecaster is served, in plain words. */
+            message: string;
+            /** @description The algorithm or the baseline served. */
+            name: string;
+        };
+        /**
+         * @description * `model` - model
+         *     * `baseline` - baseline
+         * @enum {string}
+         */
+        ServedKindEnum: "model" | "baseline";
         Signal: {
             /**
              * Format: date
@@ -2244,11 +2490,13 @@ export interface components {
             password: string;
             username: string;
         };
-        TokenRefresh: {
+        /** @description simplejwt's refresh, with a deleted user's token refused as a 401 rather than a 500. */
+        TokenRefreshOfLiveUser: {
             readonly access: string;
             refresh: string;
         };
-        TokenRefreshRequest: {
+        /** @description simplejwt's refresh, with a deleted user's token refused as a 401 rather than a 500. */
+        TokenRefreshOfLiveUserRequest: {
             refresh: string;
         };
         Transaction: {
@@ -2375,6 +2623,140 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    analysis_models: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `price_prediction` - price_prediction
+                 *     * `trend_analysis` - trend_analysis
+                 *     * `risk_assessment` - risk_assessment
+                 */
+                model_type?: "price_prediction" | "trend_analysis" | "risk_assessment";
+                /**
+                 * @description * `candidate` - Candidate
+                 *     * `active` - Active
+                 *     * `retired` - Retired
+                 */
+                status?: "candidate" | "active" | "retired";
+                symbol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelSummary"][];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    analysis_model: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    analysis_predict: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Trading sessions ahead (risk_assessment always forecasts 1 and 10 days).
+                 *
+                 *     * `1` - 1
+                 *     * `5` - 5
+                 *     * `20` - 20
+                 */
+                horizon?: 1 | 5 | 20;
+                /**
+                 * @description * `price_prediction` - price_prediction
+                 *     * `trend_analysis` - trend_analysis
+                 *     * `risk_assessment` - risk_assessment
+                 */
+                model_type?: "price_prediction" | "trend_analysis" | "risk_assessment";
+            };
+            header?: never;
+            path: {
+                /** @description Any case. */
+                symbol: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prediction"];
+                };
+            };
+            /** @description Bad model_type or horizon. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown symbol. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too little history. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     analysis_screener: {
         parameters: {
             query?: {
@@ -2704,6 +3086,8 @@ export interface operations {
     stocks_chart: {
         parameters: {
             query?: {
+                /** @description Back-adjust for splits and dividends (default: the bars as collected). */
+                adjusted?: boolean;
                 /** @description Calendar days back from the latest stored bar; overrides `period`. */
                 days?: number;
                 /**
@@ -2837,6 +3221,8 @@ export interface operations {
     stock_indicators: {
         parameters: {
             query?: {
+                /** @description Compute on prices back-adjusted for splits and dividends (false: as collected). */
+                adjusted?: boolean;
                 /** @description ATR period. */
                 atr_period?: number;
                 /** @description Bollinger Bands period. */
@@ -3862,6 +4248,7 @@ export interface operations {
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description Only snapshots taken at or after this ISO 8601 date-time. */
                 since?: string;
             };
             header?: never;
@@ -3905,6 +4292,43 @@ export interface operations {
             };
         };
     };
+    portfolio_risk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                portfolio_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioRisk"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     v1_users_register_create: {
         parameters: {
             query?: never;
@@ -3939,9 +4363,9 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenRefreshRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TokenRefreshRequest"];
-                "multipart/form-data": components["schemas"]["TokenRefreshRequest"];
+                "application/json": components["schemas"]["TokenRefreshOfLiveUserRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRefreshOfLiveUserRequest"];
+                "multipart/form-data": components["schemas"]["TokenRefreshOfLiveUserRequest"];
             };
         };
         responses: {
@@ -3950,7 +4374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenRefresh"];
+                    "application/json": components["schemas"]["TokenRefreshOfLiveUser"];
                 };
             };
         };

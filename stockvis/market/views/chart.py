@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from stockvis.market.corporate_actions import adjusted_chart_rows
 from stockvis.market.search import record_view
 from stockvis.market.selectors import chart_rows
 from stockvis.market.serializers import (
@@ -34,6 +35,7 @@ class ChartView(APIView):
         description="Daily or weekly bars, oldest first, in the shape lightweight-charts takes "
         "(`time`, `open`, `high`, `low`, `close`, `volume`), with the asset and source. Bars of "
         "the `synthetic` provider are demo data: `synthetic` is true and `notice` says so. "
+        "`adjusted=true` back-adjusts them for the asset's known splits and dividends. "
         "Cached 60 s; an ingest of the symbol invalidates it at once.",
         parameters=[SYMBOL_PARAMETER, ChartQuerySerializer],
         responses={
@@ -47,14 +49,26 @@ class ChartView(APIView):
         query = ChartQuerySerializer(data=query_data(request.query_params))
         query.is_valid(raise_exception=True)
         window = query.validated_data["window"]
+        adjusted = query.validated_data["adjusted"]
+        if window.period == "1d" and window.days is None and window.bar_type == "daily":
+            # Today's intraday bars from the live feed, when it saw the symbol (not cached).
+            from stockvis.realtime.chart import intraday_chart_payload
+
+            intraday = intraday_chart_payload(asset_or_404(symbol))
+            if intraday is not None:
+                return HttpResponse(orjson.dumps(intraday), content_type="application/json")
 
         def encode() -> bytes:
             asset = asset_or_404(symbol)
-            payload = chart_payload(asset, window, chart_rows(asset, window))
+            rows = chart_rows(asset, window)
+            if adjusted:
+                rows = adjusted_chart_rows(asset, rows, bar_type=window.bar_type)
+            payload = {**chart_payload(asset, window, rows), "adjusted": adjusted}
             # The same encoding as stockvis.core.api.fast_json, kept as bytes so the cache holds
             # the finished body and a hit costs no encoding at all.
             return orjson.dumps(payload)
 
-        body = cached("chart", symbol, window.as_params(), CHART_TTL, encode)
+        params = {**window.as_params(), "adjusted": adjusted}
+        body = cached("chart", symbol, params, CHART_TTL, encode)
         record_view(symbol)
         return HttpResponse(body, content_type="application/json")

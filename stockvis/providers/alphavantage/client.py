@@ -5,17 +5,19 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import email.utils
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pandas as pd
 
-from stockvis.providers.alphavantage import processors
+from stockvis.providers.alphavantage import actions, processors
 from stockvis.providers.base import (
     AssetInfo,
     AssetRef,
     Category,
     CompanyOverview,
+    CorporateActionRecord,
     DataKind,
     ProviderError,
     Quote,
@@ -28,6 +30,9 @@ from stockvis.providers.retry import RetryPolicy
 
 DEFAULT_BASE_URL = "https://www.alphavantage.co/query"
 PROVIDER = processors.PROVIDER
+#: A compact answer holds the latest 100 sessions: about 140 calendar days, less a margin for
+#: holidays, so a window starting later than this is always inside it.
+COMPACT_SPAN = dt.timedelta(days=135)
 
 _STATEMENT_FUNCTIONS = {
     StatementKind.BALANCE_SHEET: "BALANCE_SHEET",
@@ -72,6 +77,7 @@ class AlphaVantageClient:
         http_client: httpx.Client | None = None,
         rate_limiter: RateLimiter | None = None,
         retry_policy: RetryPolicy | None = None,
+        today: Callable[[], dt.date] | None = None,
     ) -> None:
         if outputsize not in {"compact", "full"}:
             raise ValueError(f"outputsize must be 'compact' or 'full', not {outputsize!r}")
@@ -82,6 +88,8 @@ class AlphaVantageClient:
         self.http = http_client or httpx.Client(timeout=timeout)
         self.rate_limiter = rate_limiter
         self.retry_policy = retry_policy or RetryPolicy()
+        self.today = today or dt.date.today
+        self._series: dict[tuple[str, str, str], dict[str, Any]] = {}
 
     # -- the network edge -------------------------------------------------------------------
 
@@ -145,7 +153,7 @@ class AlphaVantageClient:
     def supports(self, asset: AssetRef, kind: DataKind) -> bool:
         if asset.exchange != processors.US_CALENDAR:
             return False
-        if kind in (DataKind.DAILY, DataKind.WEEKLY):
+        if kind in (DataKind.DAILY, DataKind.WEEKLY, DataKind.ACTIONS):
             return asset.category in (Category.STOCK, Category.ETF)
         return asset.category == Category.STOCK
 
@@ -160,10 +168,24 @@ class AlphaVantageClient:
         raise ProviderError(f"unknown symbol {symbol}", permanent=True, provider=self.name)
 
     def daily_prices(self, asset: AssetRef, start: dt.date, end: dt.date) -> pd.DataFrame:
+        """Daily bars of ``start``..``end``. A window within the last 100 sessions costs one
+        compact call whatever the key; an older one asks for ``full`` only when the client is
+        configured for it (a premium key). One job asking for several windows of the same symbol
+        (a backfill's chunks) spends one call: the answer is kept for the client's lifetime."""
         symbol = asset.remote_symbol
-        payload = self.request("TIME_SERIES_DAILY", symbol=symbol, outputsize=self.outputsize)
+        size = "compact" if start >= self.today() - COMPACT_SPAN else self.outputsize
+        payload = self._time_series("TIME_SERIES_DAILY", symbol, size)
         frame = processors.parse_time_series(payload, symbol)
         return processors.filter_dates(frame, start, end)
+
+    def _time_series(self, function: str, symbol: str, size: str) -> dict[str, Any]:
+        for held in ("full", size):  # a full answer holds every compact one
+            payload = self._series.get((function, symbol, held))
+            if payload is not None:
+                return payload
+        payload = self.request(function, symbol=symbol, outputsize=size)
+        self._series[(function, symbol, size)] = payload
+        return payload
 
     def weekly_prices(self, asset: AssetRef, start: dt.date, end: dt.date) -> pd.DataFrame:
         symbol = asset.remote_symbol
@@ -185,6 +207,13 @@ class AlphaVantageClient:
         symbol = asset.remote_symbol
         payload = self.request(_STATEMENT_FUNCTIONS[kind], symbol=symbol)
         return processors.parse_statements(payload, kind, symbol)
+
+    def corporate_actions(self, asset: AssetRef) -> list[CorporateActionRecord]:
+        """Splits and dividends: TIME_SERIES_DAILY and _WEEKLY are unadjusted, these adjust them."""
+        symbol = asset.remote_symbol
+        splits = actions.parse_splits(self.request("SPLITS", symbol=symbol))
+        dividends = actions.parse_dividends(self.request("DIVIDENDS", symbol=symbol))
+        return sorted([*splits, *dividends], key=lambda r: (r.ex_date, r.kind))
 
     def search(self, keywords: str) -> list[SymbolMatch]:
         return processors.parse_symbol_search(self.request("SYMBOL_SEARCH", keywords=keywords))

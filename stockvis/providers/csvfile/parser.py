@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from stockvis.providers.base import price_frame
+from stockvis.providers.base import ActionKind, CorporateActionRecord, price_frame
 
 #: Header spellings per canonical column, compared lower-cased with spaces and dots trimmed.
 HEADER_NAMES: dict[str, frozenset[str]] = {
@@ -21,6 +21,12 @@ HEADER_NAMES: dict[str, frozenset[str]] = {
     "low": frozenset({"low", "3. low", "저가"}),
     "close": frozenset({"close", "4. close", "close/last", "price", "종가", "현재가"}),
     "volume": frozenset({"volume", "5. volume", "vol", "vol.", "거래량"}),
+}
+
+#: Yahoo-style columns of corporate actions on their ex-date (0 on other days).
+ACTION_COLUMNS: dict[str, ActionKind] = {
+    "dividends": ActionKind.DIVIDEND,
+    "stock splits": ActionKind.SPLIT,
 }
 
 #: Cell spellings of "no value"; such a cell becomes NaN and the validators reject its row.
@@ -47,6 +53,8 @@ class ParsedPrices:
     frame: pd.DataFrame
     layout: str
     warnings: tuple[str, ...] = field(default=())
+    #: Splits and dividends read from Yahoo-style ``Dividends`` and ``Stock Splits`` columns.
+    actions: tuple[CorporateActionRecord, ...] = field(default=())
 
     @property
     def rows(self) -> int:
@@ -221,6 +229,7 @@ def parse_price_csv(data: str | bytes) -> ParsedPrices:
         numbers["volume"] = np.zeros(len(table))
         warnings.append("no volume column; volume set to 0")
 
+    actions = _actions(header, table, dates, line_numbers)
     frame = pd.DataFrame({"date": dates, **numbers, "line": line_numbers})
     frame = _merge_duplicates(frame, warnings)
     bars = price_frame(
@@ -231,7 +240,34 @@ def parse_price_csv(data: str | bytes) -> ParsedPrices:
         frame["close"],
         frame["volume"],
     )
-    return ParsedPrices(frame=bars, layout=layout, warnings=tuple(warnings))
+    return ParsedPrices(frame=bars, layout=layout, warnings=tuple(warnings), actions=actions)
+
+
+def _actions(
+    header: list[str], table: pd.DataFrame, dates: pd.Series, lines: pd.Series
+) -> tuple[CorporateActionRecord, ...]:
+    """Non-zero cells of the action columns, one record per (date, kind).
+
+    Yahoo's OHLC are split-adjusted; with an ``Adj Close`` column beside them they are not
+    dividend-adjusted, without one (``auto_adjust``) they are both.
+    """
+    keys = [_header_key(name) for name in header]
+    dividends_in_prices = "adj close" not in keys
+    found: dict[tuple[pd.Timestamp, ActionKind], CorporateActionRecord] = {}
+    for index, key in enumerate(keys):
+        kind = ACTION_COLUMNS.get(key)
+        if kind is None:
+            continue
+        values = _parse_numbers(table[index], lines, key, header[index])
+        for row in np.flatnonzero(np.isfinite(values) & (values > 0)):
+            day = dates.iloc[row]
+            found[(day, kind)] = CorporateActionRecord(
+                ex_date=day.date(),
+                kind=kind,
+                value=float(values[row]),
+                in_prices=kind == ActionKind.SPLIT or dividends_in_prices,
+            )
+    return tuple(sorted(found.values(), key=lambda r: (r.ex_date, r.kind)))
 
 
 def _merge_duplicates(frame: pd.DataFrame, warnings: list[str]) -> pd.DataFrame:

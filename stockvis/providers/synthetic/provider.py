@@ -90,7 +90,7 @@ class SyntheticProvider:
             ) from None
 
     def supports(self, asset: AssetRef, kind: DataKind) -> bool:
-        if asset.symbol not in DEMO_BY_SYMBOL:
+        if asset.symbol not in DEMO_BY_SYMBOL or kind == DataKind.ACTIONS:
             return False
         if kind in (DataKind.OVERVIEW, DataKind.STATEMENTS):
             return asset.category == Category.STOCK

@@ -40,7 +40,11 @@ class Command(BaseCommand):
         except CsvImportError as exc:
             raise CommandError(f"{path.name}: {exc}") from None
         report = prices_import(
-            frame=parsed.frame, symbol=options["symbol"], source=source, warnings=parsed.warnings
+            frame=parsed.frame,
+            symbol=options["symbol"],
+            source=source,
+            warnings=parsed.warnings,
+            actions=parsed.actions,
         )
         self.stdout.write(f"{path.name}: {parsed.rows} rows read ({parsed.layout} layout)")
         self.stdout.write(job_summary(report))

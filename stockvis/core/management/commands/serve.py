@@ -1,12 +1,14 @@
 """`stockvis serve`: the whole app in one command (what `make run` calls).
 
 Migrates, loads or tops up the synthetic demo data, then runs the ASGI web server (HTTP and
-WebSocket), a Celery worker and Celery beat as child processes until Ctrl-C. If any child dies, the
+WebSocket), the live quote feed, a Celery worker (all three queues) and Celery beat as child
+processes until Ctrl-C. If any child dies, the
 others are stopped too, so a half-running app never goes unnoticed.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import signal
@@ -30,17 +32,32 @@ from stockvis.core.preflight import preflight
 class Command(BaseCommand):
     help = (
         "Start Stock-Vis: migrate, load the offline demo data (unless DEMO_DATA=false), then run "
-        "the web server on --port (default $PORT or 8000), a Celery worker and Celery beat in the "
+        "the web server on --port (default $PORT or 8000), the quote feed, a Celery worker and beat in the "
         "foreground until Ctrl-C."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--port", type=int, default=settings.PORT)
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-        parser.add_argument("--no-worker", action="store_true", help="Run the web server only.")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Run the web server only (no worker, beat or feed).",
+        )
         parser.add_argument("--web-workers", type=int, default=1, help="uvicorn worker processes.")
+        parser.add_argument(
+            "--allow-debug-on-network",
+            action="store_true",
+            help="Listen beyond loopback although DEBUG is on (it shows tracebacks and settings "
+            "to anyone who can reach the port). Same as DEBUG_ALLOW_NON_LOOPBACK=true.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        refuse_debug_beyond_loopback(
+            host=options["host"],
+            debug=settings.DEBUG,
+            allowed=options["allow_debug_on_network"] or settings.DEBUG_ALLOW_NON_LOOPBACK,
+        )
         try:
             preflight()
         except StartupError as exc:
@@ -97,8 +114,13 @@ class Command(BaseCommand):
                 str(options["web_workers"]),
                 "--lifespan",
                 "off",
+                # Client frames are small JSON commands; refuse megabyte frames at the door.
+                "--ws-max-size",
+                "65536",
             ],
         }
+        if settings.FEED_IN_SERVE and not options["no_worker"]:
+            commands["feed"] = [python, "-m", "stockvis.cli", "feed"]
         if not options["no_worker"]:
             commands["worker"] = [
                 python,
@@ -115,6 +137,8 @@ class Command(BaseCommand):
                 "2",
                 "--without-gossip",
                 "--without-mingle",
+                "--queues",
+                "high,default,low",
             ]
             commands["beat"] = [
                 python,
@@ -179,3 +203,22 @@ class Command(BaseCommand):
         if exit_code:
             raise SystemExit(exit_code)
         self.stdout.write("Stopped.")
+
+
+def is_loopback(host: str) -> bool:
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name other than localhost may resolve to anything
+
+
+def refuse_debug_beyond_loopback(*, host: str, debug: bool, allowed: bool) -> None:
+    """DEBUG pages show settings and tracebacks: serve them only to this machine unless told."""
+    if debug and not allowed and not is_loopback(host):
+        raise CommandError(
+            f"refusing to listen on {host} with DEBUG on: anyone who reaches the port would see "
+            "tracebacks and settings. Use --host 127.0.0.1, set DEBUG=false (and SECRET_KEY, "
+            "ALLOWED_HOSTS), or pass --allow-debug-on-network / DEBUG_ALLOW_NON_LOOPBACK=true."
+        )

@@ -1,0 +1,1 @@
+"""Predictions: features, models, walk-forward backtests against baselines, a registry, an API."""

@@ -1,0 +1,1 @@
+"""The quote feed: polls providers for watched symbols and publishes what moved."""

@@ -1,0 +1,1 @@
+"""`stockvis feed`."""
