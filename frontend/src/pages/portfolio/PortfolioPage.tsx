@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useParams } from "react-router";
 
 import { api, unwrap } from "../../api/client";
+import { useAuthStatus } from "../../auth/useAuth";
 import { ApiErrorMessage } from "../../components/ApiErrorMessage/ApiErrorMessage";
 import { RequireSignIn } from "../../components/RequireSignIn/RequireSignIn";
 import { CollectionProgress } from "../../components/SymbolPicker/CollectionProgress";
@@ -124,8 +125,10 @@ export default function PortfolioPage() {
   const t = useText(portfolioText);
   const { id } = useParams();
   const pid = Number(id);
+  const status = useAuthStatus();
   return (
     <section className="page portfolio-page">
+      {status !== "signed-in" && <h1>{t("portfolios")}</h1>}
       <RequireSignIn message={t("signIn")}>
         {Number.isInteger(pid) && pid > 0 ? <Portfolio key={pid} id={pid} /> : <p>{t("notFound")}</p>}
       </RequireSignIn>
