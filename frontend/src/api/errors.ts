@@ -23,8 +23,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function messageOf(status: number, body: unknown): string {
   if (isRecord(body)) {
+    // The API's shape is {"error": code, "detail": sentence}; the market API's is
+    // {"error": sentence, "detail": {per parameter}}: the sentence is what a person reads.
+    if (typeof body.detail === "string" && body.detail.length > 0) return body.detail;
     if (typeof body.error === "string") return body.error;
-    if (typeof body.detail === "string") return body.detail;
   }
   if (typeof body === "string" && body.length > 0 && body.length < 300) return body;
   return `HTTP ${status}`;
@@ -36,9 +38,10 @@ function retryAfterOf(body: unknown, header: string | null): number | null {
   return null;
 }
 
-/** DRF's per-field messages ({"detail": {"password": ["too short"]}}) flattened to strings. */
+/** Per-field messages ({"fields": {"password": ["too short"]}}, or the market API's
+ * {"detail": {...}}) flattened to strings. */
 function fieldErrorsOf(body: unknown): Record<string, string[]> {
-  const detail = isRecord(body) ? body.detail : undefined;
+  const detail = isRecord(body) ? (isRecord(body.fields) ? body.fields : body.detail) : undefined;
   const out: Record<string, string[]> = {};
   if (!isRecord(detail)) return out;
   for (const [field, messages] of Object.entries(detail)) {

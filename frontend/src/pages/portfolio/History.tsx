@@ -46,6 +46,7 @@ export function HistoryView({ history }: { history: Schemas["History"] }) {
         <Suspense fallback={<div className="history-chart" />}>
           <HistoryChart
             points={points}
+            currency={history.currency}
             label={t("historySummary", {
               start: formatDate(first.date, locale),
               end: formatDate(last.date, locale),

@@ -3,7 +3,8 @@ import { AreaSeries, ColorType, LineSeries, createChart } from "lightweight-char
 import { useEffect, useRef } from "react";
 
 import type { Schemas } from "../../api/client";
-import { toNumber } from "../../format";
+import { currencyDigits, formatNumber, toNumber } from "../../format";
+import { useLang } from "../../i18n";
 import { useTheme } from "../../theme";
 
 function cssVar(name: string, fallback: string): string {
@@ -11,9 +12,10 @@ function cssVar(name: string, fallback: string): string {
   return value || fallback;
 }
 
-export function HistoryChart({ points, label }: { points: Schemas["HistoryPoint"][]; label: string }) {
+export function HistoryChart({ points, label, currency }: { points: Schemas["HistoryPoint"][]; label: string; currency: string }) {
   const box = useRef<HTMLDivElement>(null);
   const { theme } = useTheme();
+  const { locale } = useLang();
   useEffect(() => {
     const element = box.current;
     if (element === null) return;
@@ -27,6 +29,7 @@ export function HistoryChart({ points, label }: { points: Schemas["HistoryPoint"
       },
       grid: { vertLines: { visible: false }, horzLines: { color: cssVar("--border", "#d7dce3") } },
       rightPriceScale: { borderVisible: false },
+      localization: { locale, priceFormatter: (value: number) => formatNumber(value, locale, currencyDigits(currency)) },
       timeScale: { borderVisible: false },
     });
     const accent = cssVar("--accent", "#1f5fd1");
@@ -44,6 +47,6 @@ export function HistoryChart({ points, label }: { points: Schemas["HistoryPoint"
     );
     chart.timeScale().fitContent();
     return () => chart.remove();
-  }, [points, theme]);
+  }, [points, theme, locale, currency]);
   return <div ref={box} className="history-chart" role="img" aria-label={label} />;
 }

@@ -188,7 +188,6 @@ function Watchlists() {
       ))}
       <form
         className="card inline-form"
-        aria-label={t("create")}
         onSubmit={(event) => {
           event.preventDefault();
           create.mutate();

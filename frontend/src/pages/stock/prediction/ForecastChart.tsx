@@ -2,12 +2,15 @@
 import { ColorType, LineSeries, LineStyle, createChart } from "lightweight-charts";
 import { useEffect, useRef } from "react";
 
+import { formatNumber } from "../../../format";
+import { useLang } from "../../../i18n";
 import { useTheme } from "../../../theme";
 import type { SeriesPoint } from "./read";
 
-export function ForecastChart({ history, forecast, label }: { history: SeriesPoint[]; forecast: SeriesPoint[]; label: string }) {
+export function ForecastChart({ history, forecast, label, digits }: { history: SeriesPoint[]; forecast: SeriesPoint[]; label: string; digits: number }) {
   const box = useRef<HTMLDivElement>(null);
   const { theme } = useTheme();
+  const { locale } = useLang();
   useEffect(() => {
     const element = box.current;
     if (element === null) return;
@@ -18,6 +21,7 @@ export function ForecastChart({ history, forecast, label }: { history: SeriesPoi
       layout: { background: { type: ColorType.Solid, color: "transparent" }, textColor: dark ? "#c9d1dc" : "#2b3440" },
       grid: { vertLines: { visible: false }, horzLines: { color: dark ? "#222a36" : "#eef1f5" } },
       rightPriceScale: { borderVisible: false },
+      localization: { locale, priceFormatter: (value: number) => formatNumber(value, locale, digits) },
       timeScale: { borderVisible: false },
     });
     const line = (color: string, style: LineStyle, width: 1 | 2) =>
@@ -40,6 +44,6 @@ export function ForecastChart({ history, forecast, label }: { history: SeriesPoi
     }
     chart.timeScale().fitContent();
     return () => chart.remove();
-  }, [history, forecast, theme]);
+  }, [history, forecast, theme, locale, digits]);
   return <div ref={box} className="forecast-chart" role="img" aria-label={label} data-testid="forecast-chart" />;
 }

@@ -8,7 +8,7 @@ import { api, unwrap } from "../../../api/client";
 import type { Schemas } from "../../../api/client";
 import { ApiErrorMessage } from "../../../components/ApiErrorMessage/ApiErrorMessage";
 import { SyntheticBadge } from "../../../components/SyntheticBadge/SyntheticBadge";
-import { direction, formatDate, formatNumber, formatPercent, formatPrice } from "../../../format";
+import { currencyDigits, direction, formatDate, formatNumber, formatPercent, formatPrice } from "../../../format";
 import { useLang, useText } from "../../../i18n";
 import type { Translate } from "../../../i18n";
 import "./prediction.css";
@@ -91,6 +91,7 @@ function PriceView({ answer, t }: { answer: Schemas["Prediction"]; t: T }) {
       </dl>
       <Suspense fallback={<div className="forecast-chart" />}>
         <ForecastChart
+          digits={currencyDigits(answer.currency)}
           history={history}
           forecast={forecast}
           label={t("chartSummary", {
@@ -279,7 +280,7 @@ function Backtest({ backtest, t }: { backtest: Json; t: T }) {
                   <th scope="row">{metric}</th>
                   {values.map((value, index) => (
                     <td key={index} className="num">
-                      {formatNumber(value, locale, Math.abs(value ?? 0) >= 100 ? 1 : 4)}
+                      {formatNumber(value, locale, Number.isInteger(value) ? 0 : Math.abs(value ?? 0) >= 100 ? 1 : 4)}
                     </td>
                   ))}
                 </tr>
