@@ -16,7 +16,14 @@ describe("TransactionForm", () => {
   it("shows the server's refusal of a sale larger than the position inside the form", async () => {
     const { calls } = fakeFetch((url) =>
       url.pathname.endsWith("/transactions/")
-        ? { status: 400, body: { error: "cannot sell 10 AAPL on 2026-03-02: only 5 held" } }
+        ? {
+            status: 400,
+            body: {
+              error: "invalid",
+              detail: "cannot sell 10 AAPL on 2026-03-02: only 5 held",
+              fields: { non_field_errors: ["cannot sell 10 AAPL on 2026-03-02: only 5 held"] },
+            },
+          }
         : { body: { results: [] } },
     );
     renderWithApp(<TransactionForm portfolioId={3} />);
@@ -31,6 +38,20 @@ describe("TransactionForm", () => {
     const posted = calls.find((url) => url.pathname.endsWith("/transactions/"));
     expect(posted).toBeDefined();
     expect(screen.getByLabelText("Quantity")).toHaveValue("10");
+  });
+
+  it("puts a field's error beside that field", async () => {
+    fakeFetch(() => ({
+      status: 400,
+      body: { error: "invalid", detail: "price: Must be positive.", fields: { price: ["Must be positive."] } },
+    }));
+    renderWithApp(<TransactionForm portfolioId={3} />);
+    await userEvent.type(screen.getByRole("combobox", { name: "Symbol" }), "AAPL");
+    await userEvent.type(screen.getByLabelText("Quantity"), "1");
+    await userEvent.type(screen.getByLabelText("Price"), "-1");
+    await userEvent.click(screen.getByRole("button", { name: "Record" }));
+    expect(await screen.findByText("Must be positive.")).toBeInTheDocument();
+    expect(screen.getByText("Must be positive.").closest("label")).toHaveTextContent("Price");
   });
 });
 
