@@ -163,7 +163,8 @@ function AlertRow({ alert }: { alert: Alert }) {
           {alert.trigger_count > 0 ? t("times", { n: alert.trigger_count }) : "–"}
           {alert.last_triggered_at && <div className="muted small">{formatDateTime(alert.last_triggered_at, locale)}</div>}
         </td>
-        <td className="row-actions">
+        <td>
+<span className="row-actions">
           <button type="button" className="btn btn-small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
             {t("edit")} <span className="visually-hidden">{alert.symbol}</span>
           </button>
@@ -176,7 +177,8 @@ function AlertRow({ alert }: { alert: Alert }) {
           >
             {t("delete")} <span className="visually-hidden">{alert.symbol}</span>
           </button>
-        </td>
+        </span>
+</td>
       </tr>
       {(editing || update.error || remove.error) && (
         <tr>

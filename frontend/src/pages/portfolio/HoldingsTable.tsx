@@ -126,7 +126,8 @@ export function HoldingsTable({ portfolioId, baseCurrency, rows, holdings, edita
                   <td className={`num ${direction(row.base?.day_change_pct)}`}>{formatPercentPoints(row.base?.day_change_pct, locale)}</td>
                   <td className="num">{formatPercentPoints(row.weight_pct, locale, false)}</td>
                   {editable && (
-                    <td className="row-actions">
+                    <td>
+<span className="row-actions">
                       {holding && (
                         <>
                           <button
@@ -148,7 +149,8 @@ export function HoldingsTable({ portfolioId, baseCurrency, rows, holdings, edita
                           </button>
                         </>
                       )}
-                    </td>
+                    </span>
+</td>
                   )}
                 </tr>,
                 editable && holding && editing === holding.id ? (
