@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from stockvis.accounts.throttling import throttle_login_posts
 from stockvis.analysis.views import IndicatorView
+from stockvis.collector.views import ProvenanceView
 from stockvis.core.views import healthz, readiness, unless_api_docs_off
 from stockvis.ml.views import PortfolioRiskView
 from stockvis.web.spa import spa_index
@@ -25,6 +26,7 @@ urlpatterns = [
         name="docs",
     ),
     path("api/v1/stocks/api/indicators/<str:symbol>/", IndicatorView.as_view(), name="indicators"),
+    path("api/v1/stocks/api/provenance/<str:symbol>/", ProvenanceView.as_view(), name="provenance"),
     path("api/v1/stocks/", include("stockvis.market.urls")),
     path(
         "api/v1/users/portfolio/symbol/<str:symbol>/status/", include("stockvis.market.status_urls")
@@ -41,5 +43,5 @@ urlpatterns = [
     path("api/v1/collector/", include("stockvis.collector.urls")),
     # Every other path is a client route of the web UI (/stocks/AAPL, /portfolios/2): the browser's
     # router draws it. The API, admin, WebSocket, static and health paths never fall through here.
-    re_path(r"^(?!(?:api|admin|ws|static)(?:/|$)|healthz$).*$", spa_index, name="spa"),
+    re_path(r"^(?!(?:api|admin|ws|static|healthz)(?:/|$)).*$", spa_index, name="spa"),
 ]

@@ -1,13 +1,13 @@
-"""Reads of collection state: recent job runs, per-asset coverage and freshness."""
+"""Reads of collection state: recent job runs, per-asset coverage, freshness and provenance."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 
-from stockvis.collector.models import JobRun
+from stockvis.collector.models import DataQualityFlag, JobRun
 from stockvis.core.calendars import (
     EVERY_DAY,
     UnknownExchange,
@@ -112,4 +112,49 @@ def coverage_of(*, asset: Asset, source: str, start: dt.date, end: dt.date) -> C
         last=stats["last"],
         expected_sessions=expected,
         missing_sessions=missing,
+    )
+
+
+@dataclass(frozen=True)
+class SourceStored:
+    source: str
+    bars: int
+    first: dt.date | None
+    last: dt.date | None
+    last_ingested_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one asset's daily bars came from, how fresh they are, and their quality flags."""
+
+    freshness: Freshness | None
+    sources: list[SourceStored]
+    flags_total: int
+    flags_unreviewed: int
+    flags_recent: list[DataQualityFlag]
+
+
+def provenance_of(*, asset: Asset, now: dt.datetime, recent_flags: int = 10) -> Provenance:
+    per_source = (
+        DailyPrice.objects.filter(asset=asset)
+        .values("source")
+        .annotate(
+            bars=Count("pk"), first=Min("date"), last=Max("date"), ingested=Max("ingested_at")
+        )
+        .order_by("-last", "source")
+    )
+    sources = [
+        SourceStored(row["source"], row["bars"], row["first"], row["last"], row["ingested"])
+        for row in per_source
+    ]
+    flags = DataQualityFlag.objects.filter(asset=asset)
+    counts = flags.aggregate(total=Count("pk"), unreviewed=Count("pk", filter=Q(reviewed=False)))
+    freshness = freshness_of_assets(now=now, symbols=[asset.symbol])
+    return Provenance(
+        freshness=freshness[0] if freshness else None,
+        sources=sources,
+        flags_total=int(counts["total"] or 0),
+        flags_unreviewed=int(counts["unreviewed"] or 0),
+        flags_recent=list(flags.order_by("-date", "kind")[:recent_flags]),
     )

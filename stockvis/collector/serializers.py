@@ -50,7 +50,7 @@ class JobRunDetailSerializer(JobRunSerializer):
         return run.results if isinstance(run.results, dict) else {}
 
 
-class FreshnessSerializer(serializers.Serializer[Any]):
+class FreshnessRowSerializer(serializers.Serializer[Any]):
     symbol = serializers.CharField()
     exchange = serializers.CharField()
     latest = serializers.DateField(allow_null=True, help_text="Newest stored daily bar.")
@@ -61,7 +61,7 @@ class FreshnessSerializer(serializers.Serializer[Any]):
     detail = serializers.CharField(allow_blank=True)
 
 
-class QualityFlagSerializer(serializers.ModelSerializer[DataQualityFlag]):
+class QualityFlagRowSerializer(serializers.ModelSerializer[DataQualityFlag]):
     symbol = serializers.CharField(source="asset.symbol", read_only=True)
 
     class Meta:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from stockvis.collector import views
+from stockvis.collector import staff_views as views
 
 router = SimpleRouter()
 router.register("jobs", views.JobRunViewSet, basename="job-run")

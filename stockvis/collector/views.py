@@ -1,101 +1,118 @@
-"""Staff-only, read-only API over collection records (the web UI's data health page)."""
+"""Where a symbol's data came from: sources, last ingest, freshness and quality flags (the stock
+page's Data tab)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, viewsets
-from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import IsAdminUser
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
-from stockvis.collector import selectors
-from stockvis.collector import serializers as s
-from stockvis.collector.models import DataQualityFlag, FlagKind, JobRun, JobStatus
-from stockvis.core.pagination import OwnedListPagination
-
-
-def _choice(request: Request, name: str, allowed: list[str]) -> str | None:
-    value = request.query_params.get(name)
-    if value in (None, ""):
-        return None
-    if value not in allowed:
-        raise ValidationError({name: [f"one of {', '.join(allowed)}"]})
-    return value
-
-
-@extend_schema(
-    parameters=[
-        OpenApiParameter("job_name", str, description="Only runs of this job."),
-        OpenApiParameter("status", str, enum=JobStatus.values),
-    ]
+from stockvis.collector.selectors import provenance_of
+from stockvis.market.views.common import (
+    ERROR_RESPONSES,
+    NOT_FOUND,
+    SYMBOL_PARAMETER,
+    asset_or_404,
+    canonical_symbol,
 )
-class JobRunViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet[Any]):
-    """Collection job runs, newest first; one run carries its per-asset results."""
-
-    permission_classes = (IsAdminUser,)
-    pagination_class = OwnedListPagination
-    lookup_value_regex = r"\d+"
-
-    def get_serializer_class(self) -> type[BaseSerializer[Any]]:
-        if self.action == "retrieve":
-            return s.JobRunDetailSerializer
-        return s.JobRunSerializer
-
-    def get_queryset(self) -> QuerySet[JobRun]:
-        rows = JobRun.objects.order_by("-started_at", "-id")
-        if self.action != "list":
-            return rows
-        job_name = self.request.query_params.get("job_name")
-        if job_name:
-            rows = rows.filter(job_name=job_name)
-        wanted = _choice(self.request, "status", list(JobStatus.values))
-        if wanted is not None:
-            rows = rows.filter(status=wanted)
-        return rows
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("kind", str, enum=FlagKind.values),
-        OpenApiParameter("symbol", str, description="Only this asset's flags."),
-        OpenApiParameter("reviewed", bool),
-    ]
-)
-class QualityFlagViewSet(mixins.ListModelMixin, viewsets.GenericViewSet[Any]):
-    """Data-quality flags (date gaps, spikes, OHLC), newest date first."""
-
-    permission_classes = (IsAdminUser,)
-    pagination_class = OwnedListPagination
-    serializer_class = s.QualityFlagSerializer
-
-    def get_queryset(self) -> QuerySet[DataQualityFlag]:
-        rows = DataQualityFlag.objects.select_related("asset").order_by("-date", "-id")
-        kind = _choice(self.request, "kind", list(FlagKind.values))
-        if kind is not None:
-            rows = rows.filter(kind=kind)
-        symbol = self.request.query_params.get("symbol")
-        if symbol:
-            rows = rows.filter(asset__symbol=symbol.upper())
-        reviewed = _choice(self.request, "reviewed", ["true", "false"])
-        if reviewed is not None:
-            rows = rows.filter(reviewed=reviewed == "true")
-        return rows
+class FreshnessSerializer(serializers.Serializer[Any]):
+    status = serializers.ChoiceField(choices=["OK", "STALE", "UNKNOWN"])
+    latest = serializers.DateField(allow_null=True, help_text="Newest daily bar, any source.")
+    expected = serializers.DateField(
+        allow_null=True, help_text="Newest bar a fresh asset has (the previous session)."
+    )
+    detail = serializers.CharField(allow_blank=True)
 
 
-class FreshnessView(APIView):
-    """The health check table, computed now: each active asset's newest bar against the session
-    its exchange calendar expects (what `stockvis healthcheck` prints, without recording a run)."""
+class SourceStoredSerializer(serializers.Serializer[Any]):
+    # DRF's Field has a `source` attribute; the output key is what matters here.
+    source = serializers.CharField()  # type: ignore[assignment]
+    bars = serializers.IntegerField(help_text="Daily bars stored from this source.")
+    first = serializers.DateField(allow_null=True)
+    last = serializers.DateField(allow_null=True)
+    last_ingested_at = serializers.DateTimeField(allow_null=True)
 
-    permission_classes = (IsAdminUser,)
 
-    @extend_schema(responses=s.FreshnessSerializer(many=True))
-    def get(self, request: Request) -> Response:
-        rows = selectors.freshness_of_assets(now=timezone.now())
-        return Response(s.FreshnessSerializer(rows, many=True).data)
+class QualityFlagSerializer(serializers.Serializer[Any]):
+    date = serializers.DateField()
+    kind = serializers.CharField(help_text="gap, spike or ohlc.")
+    detail = serializers.CharField()
+    source = serializers.CharField(allow_blank=True)  # type: ignore[assignment]
+    reviewed = serializers.BooleanField()
+
+
+class QualityFlagsSerializer(serializers.Serializer[Any]):
+    total = serializers.IntegerField()
+    unreviewed = serializers.IntegerField()
+    recent = QualityFlagSerializer(many=True, help_text="The newest ten, newest first.")
+
+
+class ProvenanceSerializer(serializers.Serializer[Any]):
+    symbol = serializers.CharField()
+    synthetic = serializers.BooleanField(help_text="True when any bar is synthetic demo data.")
+    freshness = FreshnessSerializer(allow_null=True)
+    last_ingested_at = serializers.DateTimeField(allow_null=True)
+    sources = SourceStoredSerializer(many=True)
+    quality_flags = QualityFlagsSerializer()
+
+
+class ProvenanceView(APIView):
+    @extend_schema(
+        summary="Where a symbol's data came from",
+        description="Per source: daily bars stored, their first and last date and the last "
+        "ingest; freshness against the exchange calendar; the data-quality flags (gaps, "
+        "spikes, OHLC errors). Never cached.",
+        parameters=[SYMBOL_PARAMETER],
+        responses={200: ProvenanceSerializer, **ERROR_RESPONSES, **NOT_FOUND},
+    )
+    def get(self, request: Request, symbol: str) -> Response:
+        asset = asset_or_404(canonical_symbol(symbol))
+        found = provenance_of(asset=asset, now=timezone.now())
+        ingests = [s.last_ingested_at for s in found.sources if s.last_ingested_at is not None]
+        fresh = found.freshness
+        return Response(
+            {
+                "symbol": asset.symbol,
+                "synthetic": any(s.source == "synthetic" for s in found.sources),
+                "freshness": None
+                if fresh is None
+                else {
+                    "status": fresh.status,
+                    "latest": fresh.latest,
+                    "expected": fresh.expected,
+                    "detail": fresh.detail,
+                },
+                "last_ingested_at": max(ingests) if ingests else None,
+                "sources": [
+                    {
+                        "source": s.source,
+                        "bars": s.bars,
+                        "first": s.first,
+                        "last": s.last,
+                        "last_ingested_at": s.last_ingested_at,
+                    }
+                    for s in found.sources
+                ],
+                "quality_flags": {
+                    "total": found.flags_total,
+                    "unreviewed": found.flags_unreviewed,
+                    "recent": [
+                        {
+                            "date": f.date,
+                            "kind": f.kind,
+                            "detail": f.detail,
+                            "source": f.source,
+                            "reviewed": f.reviewed,
+                        }
+                        for f in found.flags_recent
+                    ],
+                },
+            }
+        )

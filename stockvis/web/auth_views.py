@@ -25,7 +25,7 @@ from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from stockvis.accounts import services
-from stockvis.market.serializers import MarketErrorSerializer
+from stockvis.core.api import ErrorSerializer
 
 COOKIE_NAME = "stockvis_refresh"
 COOKIE_PATH = "/api/v1/users/web/"
@@ -74,7 +74,7 @@ class WebRefreshView(APIView):
         "with a fresh access token; `access` is null when there is no cookie. A revoked or "
         "expired token answers 401 and clears the cookie. Needs the `X-Requested-With` header.",
         request=WebRefreshRequestSerializer,
-        responses={200: WebAccessSerializer, 401: MarketErrorSerializer},
+        responses={200: WebAccessSerializer, 401: ErrorSerializer},
         auth=[],
     )
     def post(self, request: Request) -> Response:
@@ -89,7 +89,10 @@ class WebRefreshView(APIView):
         try:
             rotation.is_valid(raise_exception=True)
         except TokenError as exc:
-            refused = Response({"error": str(exc)}, status=status.HTTP_401_UNAUTHORIZED)
+            refused = Response(
+                {"error": "not_authenticated", "detail": str(exc)},
+                status=status.HTTP_401_UNAUTHORIZED,
+            )
             refused.delete_cookie(COOKIE_NAME, path=COOKIE_PATH, samesite="Strict")
             return refused
         response = Response({"access": rotation.validated_data["access"]})

@@ -1,5 +1,6 @@
 """Serves the built single-page app's index.html for every client route (the router runs in the
-browser), never cached, with a Content-Security-Policy that keeps injected scripts from running."""
+browser), never cached; stockvis.core.middleware adds the Content-Security-Policy that keeps
+injected scripts from running."""
 
 from __future__ import annotations
 
@@ -11,22 +12,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 BUILD_DIR = Path(__file__).resolve().parent / "static" / "ui"
-
-# Scripts only from our own files, so an injected <script> or inline handler never runs. Styles
-# keep 'unsafe-inline' because the chart library and React style props set style attributes.
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "connect-src 'self' ws: wss:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
 
 
 @cache
@@ -47,6 +32,5 @@ def spa_index(request: HttpRequest) -> HttpResponse:
         )
     body = _index_html(index, index.stat().st_mtime_ns)
     response = HttpResponse(body, content_type="text/html; charset=utf-8")
-    response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response["Referrer-Policy"] = "same-origin"
     return response

@@ -54,12 +54,12 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        # A shared, busy machine can take minutes to start the four processes.
-        deadline = time.monotonic() + float(os.environ.get("E2E_START_SECONDS", "300"))
+        # Generous: on a loaded shared machine the demo data alone can take minutes.
+        deadline = time.monotonic() + 300
         while True:
             assert server.poll() is None, log_path.read_text()
             with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{base}/healthz", timeout=10).status_code == 200:
+                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
                     break
             assert time.monotonic() < deadline, "never became healthy:\n" + log_path.read_text()
             time.sleep(0.5)

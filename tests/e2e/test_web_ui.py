@@ -71,6 +71,26 @@ def test_a_period_switch_changes_the_number_of_bars(ui: UI) -> None:
     ui.page.get_by_label("RSI").check()
     ui.page.get_by_label("MACD").check()
     ui.shot("stock-weekly-panes")
+    ui.page.get_by_role("button", name="Dark theme").click()
+    expect(ui.page.locator("html")).to_have_attribute("data-theme", "dark")
+    ui.shot("stock-dark")
+
+
+def test_the_keyboard_reaches_the_search_with_a_visible_focus(ui: UI) -> None:
+    ui.go("/")
+    ui.page.keyboard.press("Tab")
+    expect(ui.page.get_by_role("link", name="Skip to content")).to_be_focused()
+    ui.page.keyboard.press("Tab")
+    ui.page.keyboard.press("Tab")
+    search = ui.page.get_by_role("combobox", name="Search symbols")
+    expect(search).to_be_focused()
+    outline = search.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none"
+    search.type("AAPL")
+    expect(ui.page.get_by_role("option").first).to_contain_text("AAPL")
+    ui.page.keyboard.press("ArrowDown")
+    ui.page.keyboard.press("Enter")
+    expect(ui.page).to_have_url(re.compile(r"/stocks/AAPL$"))
 
 
 def test_the_financials_tab_shows_a_statement_table_and_a_reload_keeps_the_page(ui: UI) -> None:
@@ -84,10 +104,15 @@ def test_the_financials_tab_shows_a_statement_table_and_a_reload_keeps_the_page(
     expect(table.locator("thead th").nth(1)).to_contain_text("Q")
     ui.page.reload()
     expect(ui.page.get_by_role("tab", name="Financials")).to_have_attribute("aria-selected", "true")
-    for tab in ("Signals", "Data", "Prediction"):
-        ui.page.get_by_role("tab", name=tab).click()
-        ui.shot(f"stock-{tab.lower()}")
-    expect(ui.page.get_by_role("tab", name="Data")).to_be_visible()
+    ui.page.get_by_role("tab", name="Signals").click()
+    expect(ui.page.get_by_role("img", name=re.compile("Composite"))).to_be_visible()
+    ui.shot("stock-signals")
+    ui.page.get_by_role("tab", name="Data").click()
+    expect(ui.page.get_by_role("rowheader", name="synthetic")).to_be_visible()
+    expect(ui.page.get_by_text("Last ingest:")).to_be_visible()
+    ui.shot("stock-data")
+    ui.page.get_by_role("tab", name="Prediction").click()
+    ui.shot("stock-prediction")
 
 
 def test_an_unknown_symbol_gets_a_not_found_page_with_the_search(ui: UI) -> None:
@@ -129,7 +154,7 @@ def test_a_wrong_password_is_said_beside_the_form(ui: UI) -> None:
     ui.page.get_by_label("Username").fill("nobody-here")
     ui.page.get_by_label("Password").fill("wrong-password-123")
     ui.page.get_by_role("button", name="Log in").last.click()
-    expect(ui.page.get_by_role("alert")).to_contain_text("While loading logging in")
+    expect(ui.page.get_by_role("alert")).to_contain_text("Could not log in: No active account")
 
 
 def test_the_language_switch_turns_the_labels_korean(ui: UI) -> None:

@@ -1,8 +1,11 @@
 // One error type for every failed API call, carrying what the server said and, for a 429, how long
-// to wait; components show it through <ApiErrorMessage>.
+// to wait; components show it through <ApiErrorMessage>. The server answers every error under
+// /api/ as {"error": "<code>", "detail": "<message>", "fields"?: {...}, "retry_after"?: s}.
 
 export class ApiError extends Error {
   readonly status: number;
+  /** The server's stable code (not_found, invalid, throttled...), when it sent one. */
+  readonly code: string | null;
   readonly body: unknown;
   readonly retryAfter: number | null;
   readonly fieldErrors: Record<string, string[]>;
@@ -11,6 +14,7 @@ export class ApiError extends Error {
     super(messageOf(status, body));
     this.name = "ApiError";
     this.status = status;
+    this.code = isRecord(body) && typeof body.error === "string" ? body.error : null;
     this.body = body;
     this.retryAfter = retryAfterOf(body, retryAfterHeader);
     this.fieldErrors = fieldErrorsOf(body);
@@ -23,9 +27,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function messageOf(status: number, body: unknown): string {
   if (isRecord(body)) {
-    // The API's shape is {"error": code, "detail": sentence}; the market API's is
-    // {"error": sentence, "detail": {per parameter}}: the sentence is what a person reads.
-    if (typeof body.detail === "string" && body.detail.length > 0) return body.detail;
+    if (typeof body.detail === "string") return body.detail;
     if (typeof body.error === "string") return body.error;
   }
   if (typeof body === "string" && body.length > 0 && body.length < 300) return body;
@@ -38,8 +40,7 @@ function retryAfterOf(body: unknown, header: string | null): number | null {
   return null;
 }
 
-/** Per-field messages ({"fields": {"password": ["too short"]}}, or the market API's
- * {"detail": {...}}) flattened to strings. */
+/** The per-field messages of a 400 ({"fields": {"password": ["too short"]}}). */
 function fieldErrorsOf(body: unknown): Record<string, string[]> {
   const detail = isRecord(body) ? (isRecord(body.fields) ? body.fields : body.detail) : undefined;
   const out: Record<string, string[]> = {};
@@ -54,7 +55,7 @@ function fieldErrorsOf(body: unknown): Record<string, string[]> {
 
 /** A network failure (server down, offline) as an ApiError with status 0. */
 export function networkError(cause: unknown): ApiError {
-  const error = new ApiError(0, { error: "network error: the server did not answer" });
+  const error = new ApiError(0, { error: "network", detail: "the server did not answer" });
   error.cause = cause;
   return error;
 }

@@ -269,6 +269,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stocks/api/provenance/{symbol}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a symbol's data came from
+         * @description Per source: daily bars stored, their first and last date and the last ingest; freshness against the exchange calendar; the data-quality flags (gaps, spikes, OHLC errors). Never cached.
+         */
+        get: operations["v1_stocks_api_provenance_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stocks/api/search/popular/": {
         parameters: {
             query?: never;
@@ -1441,6 +1461,20 @@ export interface components {
         };
         Freshness: {
             detail: string;
+            /**
+             * Format: date
+             * @description Newest bar a fresh asset has (the previous session).
+             */
+            expected: string | null;
+            /**
+             * Format: date
+             * @description Newest daily bar, any source.
+             */
+            latest: string | null;
+            status: components["schemas"]["FreshnessStatusEnum"];
+        };
+        FreshnessRow: {
+            detail: string;
             exchange: string;
             /**
              * Format: date
@@ -1457,8 +1491,8 @@ export interface components {
         };
         /**
          * @description * `OK` - OK
-         *     * `STALE` - Stale
-         *     * `UNKNOWN` - Unknown exchange
+         *     * `STALE` - STALE
+         *     * `UNKNOWN` - UNKNOWN
          * @enum {string}
          */
         FreshnessStatusEnum: "OK" | "STALE" | "UNKNOWN";
@@ -1962,7 +1996,7 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["PriceAlert"][];
         };
-        PaginatedQualityFlagList: {
+        PaginatedQualityFlagRowList: {
             /** @example 123 */
             count: number;
             /**
@@ -1975,7 +2009,7 @@ export interface components {
              * @example http://api.example.org/accounts/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["QualityFlag"][];
+            results: components["schemas"]["QualityFlagRow"][];
         };
         PaginatedSnapshotList: {
             /** @example 123 */
@@ -2240,6 +2274,16 @@ export interface components {
             email?: string;
             timezone?: string;
         };
+        Provenance: {
+            freshness: components["schemas"]["Freshness"] | null;
+            /** Format: date-time */
+            last_ingested_at: string | null;
+            quality_flags: components["schemas"]["QualityFlags"];
+            sources: components["schemas"]["SourceStored"][];
+            symbol: string;
+            /** @description True when any bar is synthetic demo data. */
+            synthetic: boolean;
+        };
         ProviderMatch: {
             asset_type: string;
             currency: string;
@@ -2273,9 +2317,18 @@ export interface components {
             /** Format: date */
             date: string;
             detail: string;
+            /** @description gap, spike or ohlc. */
+            kind: string;
+            reviewed: boolean;
+            source: string;
+        };
+        QualityFlagRow: {
+            /** Format: date */
+            date: string;
+            detail: string;
             readonly id: number;
             job_run?: number | null;
-            kind: components["schemas"]["QualityFlagKindEnum"];
+            kind: components["schemas"]["QualityFlagRowKindEnum"];
             reviewed?: boolean;
             source?: string;
             readonly symbol: string;
@@ -2286,7 +2339,13 @@ export interface components {
          *     * `ohlc` - OHLC sanity
          * @enum {string}
          */
-        QualityFlagKindEnum: "gap" | "spike" | "ohlc";
+        QualityFlagRowKindEnum: "gap" | "spike" | "ohlc";
+        QualityFlags: {
+            /** @description The newest ten, newest first. */
+            recent: components["schemas"]["QualityFlag"][];
+            total: number;
+            unreviewed: number;
+        };
         Quote: {
             /** Format: decimal */
             change: string | null;
@@ -2452,6 +2511,17 @@ export interface components {
          * @enum {string}
          */
         SnapshotKindEnum: "intraday" | "close";
+        SourceStored: {
+            /** @description Daily bars stored from this source. */
+            bars: number;
+            /** Format: date */
+            first: string | null;
+            /** Format: date */
+            last: string | null;
+            /** Format: date-time */
+            last_ingested_at: string | null;
+            source: string;
+        };
         /**
          * @description * `annual` - annual
          *     * `quarterly` - quarterly
@@ -2880,7 +2950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Freshness"][];
+                    "application/json": components["schemas"]["FreshnessRow"][];
                 };
             };
         };
@@ -2960,7 +3030,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedQualityFlagList"];
+                    "application/json": components["schemas"]["PaginatedQualityFlagRowList"];
                 };
             };
         };
@@ -3326,6 +3396,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverviewResponse"];
+                };
+            };
+            /** @description A parameter is invalid; `detail` names it and the allowed values. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketError"];
+                };
+            };
+            /** @description Unknown symbol. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketError"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` s. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketError"];
+                };
+            };
+        };
+    };
+    v1_stocks_api_provenance_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the canonical spelling (^[A-Z0-9][A-Z0-9.=\-]{0,23}$). */
+                symbol: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Provenance"];
                 };
             };
             /** @description A parameter is invalid; `detail` names it and the allowed values. */
@@ -4763,7 +4882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MarketError"];
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

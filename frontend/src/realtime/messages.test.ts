@@ -1,18 +1,8 @@
 import { act, renderHook } from "@testing-library/react";
 
-import type { Bar } from "../components/PriceChart/layers";
-import { liveBarFrom } from "./liveBar";
 import { quoteFromMessage } from "./LiveWiring";
 import { clearLivePortfolios, publishPortfolioUpdate, useLivePortfolio } from "./portfolioStore";
 
-const quote = (price: number, timestamp: string) => ({
-  symbol: "AAPL",
-  price,
-  change: null,
-  change_percent: null,
-  volume: null,
-  timestamp,
-});
 
 describe("quoteFromMessage", () => {
   it("reads price updates and snapshots with a price, and nothing else", () => {
@@ -20,24 +10,6 @@ describe("quoteFromMessage", () => {
     expect(quoteFromMessage(message)).toMatchObject({ symbol: "AAPL", price: 201.5, change: 1.5, synthetic: true });
     expect(quoteFromMessage({ type: "snapshot", symbol: "AAPL", price: null })).toBeNull();
     expect(quoteFromMessage({ type: "heartbeat" })).toBeNull();
-  });
-});
-
-describe("liveBarFrom", () => {
-  const bars: Bar[] = [{ time: "2026-03-02", open: 10, high: 12, low: 9, close: 11, volume: 100 }];
-
-  it("moves the last bar's close and stretches its range to the live price", () => {
-    expect(liveBarFrom(bars, quote(13, "2026-03-02T15:00:00Z"), true)).toEqual({
-      time: "2026-03-02", open: 10, high: 13, low: 9, close: 13, volume: 100,
-    });
-  });
-
-  it("starts a new daily bar on a later day and ignores an older quote", () => {
-    expect(liveBarFrom(bars, quote(8, "2026-03-03T15:00:00Z"), true)).toEqual({
-      time: "2026-03-03", open: 8, high: 8, low: 8, close: 8, volume: null,
-    });
-    expect(liveBarFrom(bars, quote(8, "2026-03-01T15:00:00Z"), true)).toBeNull();
-    expect(liveBarFrom([], quote(8, "2026-03-03T15:00:00Z"), true)).toBeNull();
   });
 });
 

@@ -7,23 +7,33 @@ import { ApiErrorMessage } from "./ApiErrorMessage";
 
 describe("ApiErrorMessage", () => {
   it("shows the server's message beside what was being loaded", () => {
-    const error = new ApiError(404, { error: "unknown symbol 'ZZZZ'" });
+    const error = new ApiError(404, { error: "not_found", detail: "unknown symbol 'ZZZZ'" });
     render(
       <LangProvider initial="en">
-        <ApiErrorMessage error={error} what="the chart" />
+        <ApiErrorMessage error={error} what="load the chart" />
       </LangProvider>,
     );
-    expect(screen.getByRole("alert")).toHaveTextContent("While loading the chart: unknown symbol 'ZZZZ'");
+    expect(screen.getByRole("alert")).toHaveTextContent("Could not load the chart: unknown symbol 'ZZZZ'");
   });
 
   it("tells how long to wait after a 429, in Korean too", () => {
-    const error = new ApiError(429, { error: "throttled", retry_after: 12 });
+    const error = new ApiError(429, { error: "throttled", detail: "Request was throttled.", retry_after: 12 });
     render(
       <LangProvider initial="ko">
         <ApiErrorMessage error={error} />
       </LangProvider>,
     );
     expect(screen.getByRole("alert")).toHaveTextContent("12초 후 다시 시도하세요");
+  });
+
+  it("reads the per-field messages of a 400", () => {
+    const error = new ApiError(400, {
+      error: "invalid",
+      detail: "invalid request",
+      fields: { password: ["This password is too short."] },
+    });
+    expect(error.fieldErrors).toEqual({ password: ["This password is too short."] });
+    expect(error.code).toBe("invalid");
   });
 
   it("offers a retry that calls back", async () => {

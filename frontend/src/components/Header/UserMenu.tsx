@@ -1,5 +1,6 @@
 // Log in / register links, or the account menu with the unread notification count.
 import { useQuery } from "@tanstack/react-query";
+import { useRef } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 
 import { api, unwrap } from "../../api/client";
@@ -16,6 +17,8 @@ export function UserMenu() {
   const { logout } = useAuthActions();
   const navigate = useNavigate();
   const location = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  const close = () => menu.current?.removeAttribute("open");
   const unread = useQuery({
     queryKey: UNREAD_KEY,
     queryFn: () =>
@@ -39,9 +42,19 @@ export function UserMenu() {
   }
   const count = unread.data?.count ?? 0;
   return (
-    <details className="user-menu dropdown">
+    <details
+      ref={menu}
+      className="user-menu dropdown"
+      onClick={(event) => {
+        if ((event.target as HTMLElement).closest("a, button")) close();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") close();
+      }}
+    >
       <summary aria-label={t("userMenu")}>
-        <span>{me.data?.display_name || me.data?.username || "…"}</span>
+        <span className="user-name">{me.data?.display_name || me.data?.username || "…"}</span>
+        <span aria-hidden="true">▾</span>
         {count > 0 && (
           <span className="count-badge" aria-label={t("unreadCount", { n: count })}>
             {count}

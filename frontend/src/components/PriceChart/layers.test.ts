@@ -1,4 +1,4 @@
-import { buildLayers, snapToBars, toPoints } from "./layers";
+import { buildLayers, liveBar, snapToBars, toPoints } from "./layers";
 import type { Bar } from "./layers";
 
 const dates = ["2024-01-01", "2024-01-02", "2024-01-03"];
@@ -53,5 +53,25 @@ describe("chart layers", () => {
       weekly,
     );
     expect(snapped.map((m) => m.time)).toEqual(["2024-01-08", "2024-01-15"]);
+  });
+});
+
+describe("liveBar", () => {
+  const bars = [bar("2024-01-02"), bar("2024-01-03")];
+
+  it("moves the close and extremes of the day's bar", () => {
+    expect(liveBar(bars, { price: 3, timestamp: "2024-01-03T15:00:00Z", volume: 500 })).toEqual({
+      time: "2024-01-03",
+      open: 1,
+      high: 3,
+      low: 0.5,
+      close: 3,
+      volume: 500,
+    });
+  });
+
+  it("starts a new bar on a new day and ignores a quote older than the last bar", () => {
+    expect(liveBar(bars, { price: 2, timestamp: "2024-01-04T01:00:00Z" })?.open).toBe(2);
+    expect(liveBar(bars, { price: 2, timestamp: "2024-01-02T01:00:00Z" })).toBeNull();
   });
 });

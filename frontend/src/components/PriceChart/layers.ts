@@ -123,3 +123,31 @@ export function snapToBars(markers: readonly EventMarker[], bars: readonly Bar[]
   }
   return out.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
 }
+
+/**
+ * The bar a live quote makes: the forming bar of the quote's day (its open and extremes kept from
+ * the stored bar of that day), or a new bar after the last. Null for a quote older than the last
+ * bar, which series.update() could not draw. Weekly bars take the quote into the last week.
+ */
+export function liveBar(
+  bars: readonly Bar[],
+  quote: { price: number; timestamp: string; volume?: number | null },
+  weekly = false,
+): Bar | null {
+  const last = bars[bars.length - 1];
+  const day = quote.timestamp.slice(0, 10);
+  if (last === undefined) return null;
+  if (day < last.time) return null;
+  const sameBar = day === last.time || weekly;
+  if (!sameBar) {
+    return { time: day, open: quote.price, high: quote.price, low: quote.price, close: quote.price, volume: quote.volume ?? null };
+  }
+  return {
+    time: last.time,
+    open: last.open,
+    high: Math.max(last.high, quote.price),
+    low: Math.min(last.low, quote.price),
+    close: quote.price,
+    volume: weekly ? last.volume : (quote.volume ?? last.volume),
+  };
+}

@@ -18,7 +18,7 @@ export function PortfolioSummary({ usdKrw }: { usdKrw: number | null }) {
   const me = useMe();
   const { portfolios, valuations } = usePortfolioValuations(true);
   const base = me.data?.base_currency ?? "KRW";
-  const loaded = valuations.map((v) => v.data).filter((v) => v !== undefined);
+  const loaded = valuations.flatMap((v) => (v.data === undefined ? [] : [v.data]));
   const failed = valuations.find((v) => v.error)?.error ?? portfolios.error;
   const combined = combineTotals(
     loaded.map((v) => figuresOf(v.total)),
@@ -33,7 +33,7 @@ export function PortfolioSummary({ usdKrw }: { usdKrw: number | null }) {
       </h2>
       {failed ? (
         <ApiErrorMessage error={failed} what={t("portfoliosLoad")} />
-      ) : portfolios.data?.length === 0 ? (
+      ) : portfolios.data?.count === 0 ? (
         <p className="muted">{t("noPortfolios")}</p>
       ) : (
         <>
@@ -95,7 +95,7 @@ function WatchRow({ symbol, name, currency, last, changePct, synthetic }: { symb
 export function WatchlistCard() {
   const t = useText(dashboardText);
   const watchlists = useWatchlists(true);
-  const list = watchlists.data?.[0];
+  const list = watchlists.data?.results[0];
   const items = list?.items ?? [];
   return (
     <section className="card" aria-labelledby="watchlist-heading">
@@ -167,7 +167,7 @@ export function NotificationsCard() {
   const { locale } = useLang();
   const me = useMe();
   const notifications = useNotifications(true);
-  const latest = (notifications.data ?? []).slice(0, 5);
+  const latest = (notifications.data?.results ?? []).slice(0, 5);
   return (
     <section className="card" aria-labelledby="notifications-heading">
       <h2 id="notifications-heading">{t("notifications")}</h2>

@@ -41,11 +41,11 @@ export function useScreenerAll() {
 export function usePortfolioValuations(enabled: boolean) {
   const portfolios = useQuery({
     queryKey: ["portfolios"],
-    queryFn: async () => (await unwrap(api.GET("/api/v1/users/portfolios/"))).results,
+    queryFn: () => unwrap(api.GET("/api/v1/users/portfolios/")),
     enabled,
   });
   const valuations = useQueries({
-    queries: (portfolios.data ?? []).map((portfolio) => ({
+    queries: (portfolios.data?.results ?? []).map((portfolio) => ({
       queryKey: ["valuation", portfolio.id],
       queryFn: () =>
         unwrap(
@@ -60,7 +60,7 @@ export function usePortfolioValuations(enabled: boolean) {
 export function useWatchlists(enabled: boolean) {
   return useQuery({
     queryKey: ["watchlists"],
-    queryFn: async () => (await unwrap(api.GET("/api/v1/users/watchlists/"))).results,
+    queryFn: () => unwrap(api.GET("/api/v1/users/watchlists/")),
     enabled,
   });
 }
@@ -68,7 +68,7 @@ export function useWatchlists(enabled: boolean) {
 export function useNotifications(enabled: boolean) {
   return useQuery({
     queryKey: ["notifications", "list"],
-    queryFn: async () => (await unwrap(api.GET("/api/v1/users/notifications/"))).results,
+    queryFn: () => unwrap(api.GET("/api/v1/users/notifications/", { params: { query: { page_size: 5 } } })),
     enabled,
   });
 }

@@ -133,7 +133,7 @@ export default function MePage() {
           <p>
             <strong>{me.data.username}</strong> · <span className="muted">{t("memberSince", { date: formatDate(me.data.date_joined, locale) })}</span>
           </p>
-          <div className="grid">
+          <div className="forms-row">
             <ProfileSection profile={me.data} />
             <PasswordSection />
           </div>

@@ -5,14 +5,14 @@ import { useSearchParams } from "react-router";
 
 import { ApiErrorMessage } from "../../components/ApiErrorMessage/ApiErrorMessage";
 import { PriceChart } from "../../components/PriceChart/PriceChart";
-import { buildLayers, snapToBars } from "../../components/PriceChart/layers";
+import { buildLayers, liveBar, snapToBars } from "../../components/PriceChart/layers";
 import type { Bar, EventMarker, Oscillator, Overlay } from "../../components/PriceChart/layers";
 import { SyntheticBadge } from "../../components/SyntheticBadge/SyntheticBadge";
 import { formatDate, formatPercent, formatPrice } from "../../format";
 import { useLang, useText } from "../../i18n";
+import { useLiveQuote } from "../../live";
 import { PERIODS, useChart, useIndicators } from "./queries";
 import type { BarType, Period } from "./queries";
-import { useLiveBar } from "../../realtime/liveBar";
 import { stockText } from "./text";
 
 const OVERLAYS: readonly { id: Overlay; label: string }[] = [
@@ -53,7 +53,11 @@ export function ChartPanel({ symbol, name, currency }: { symbol: string; name: s
   };
 
   const bars: Bar[] = useMemo(() => chart.data?.bars ?? [], [chart.data]);
-  const liveBar = useLiveBar(symbol, bars, type === "daily");
+  const quote = useLiveQuote(symbol);
+  const forming = useMemo(
+    () => (quote === undefined ? null : liveBar(bars, quote, type === "weekly")),
+    [bars, quote, type],
+  );
   const layers = useMemo(() => {
     const data = indicators.data;
     if (data === undefined) return [];
@@ -135,10 +139,10 @@ export function ChartPanel({ symbol, name, currency }: { symbol: string; name: s
         <figure className="chart-figure" aria-busy={chart.isFetching}>
           <PriceChart
             bars={bars}
+            liveBar={forming}
             precision={currency === "KRW" ? 0 : 2}
             layers={layers}
             markers={markers}
-            liveBar={liveBar}
             label={t("chartLabel", { name })}
           />
           {layers.length > 0 && (

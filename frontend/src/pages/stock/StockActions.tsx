@@ -76,9 +76,9 @@ function WatchlistButton({ symbol, onDone }: { symbol: string; onDone: (message:
   const queryClient = useQueryClient();
   const add = useMutation({
     mutationFn: async () => {
-      const lists = (await unwrap(api.GET("/api/v1/users/watchlists/"))).results;
+      const lists = await unwrap(api.GET("/api/v1/users/watchlists/"));
       const target =
-        lists[0] ?? (await unwrap(api.POST("/api/v1/users/watchlists/", { body: { name: "Watchlist" } })));
+        lists.results[0] ?? (await unwrap(api.POST("/api/v1/users/watchlists/", { body: { name: "Watchlist" } })));
       await unwrap(
         api.POST("/api/v1/users/watchlists/{id}/items/", { params: { path: { id: String(target.id) } }, body: { symbol } }),
       );
@@ -94,7 +94,7 @@ function WatchlistButton({ symbol, onDone }: { symbol: string; onDone: (message:
       <button type="button" className="btn btn-small" disabled={add.isPending} onClick={() => add.mutate()}>
         {t("addToWatchlist")}
       </button>
-      {add.error && <ApiErrorMessage error={add.error} what={t("addToWatchlist")} />}
+      {add.error && <ApiErrorMessage error={add.error} what={t("whatWatchlist")} />}
     </>
   );
 }
@@ -111,9 +111,9 @@ function HoldingForm({ symbol, currency, lastPrice, onDone, onCancel }: FormProp
   const queryClient = useQueryClient();
   const portfolios = useQuery({
     queryKey: ["portfolios"],
-    queryFn: async () => (await unwrap(api.GET("/api/v1/users/portfolios/"))).results,
+    queryFn: () => unwrap(api.GET("/api/v1/users/portfolios/")),
   });
-  const holdingPortfolios = (portfolios.data ?? []).filter((p) => p.mode !== "ledger");
+  const holdingPortfolios = (portfolios.data?.results ?? []).filter((p) => p.mode !== "ledger");
   const [portfolio, setPortfolio] = useState<string>("");
   const [quantity, setQuantity] = useState("1");
   const [price, setPrice] = useState(lastPrice === null ? "" : String(lastPrice));
@@ -163,7 +163,7 @@ function HoldingForm({ symbol, currency, lastPrice, onDone, onCancel }: FormProp
         <input inputMode="decimal" required value={price} onChange={(e) => setPrice(e.target.value)} />
         {errors.average_price && <span className="field-error">{errors.average_price.join(" ")}</span>}
       </label>
-      {create.error && <ApiErrorMessage error={create.error} what={t("addToPortfolio")} />}
+      {create.error && <ApiErrorMessage error={create.error} what={t("whatHolding")} />}
       <div className="form-buttons">
         <button type="submit" className="btn btn-primary btn-small" disabled={create.isPending}>
           {t("save")}
@@ -210,7 +210,7 @@ function AlertForm({ symbol, lastPrice, onDone, onCancel }: FormProps) {
         <span>{t("threshold")}</span>
         <input inputMode="decimal" required value={threshold} onChange={(e) => setThreshold(e.target.value)} />
       </label>
-      {create.error && <ApiErrorMessage error={create.error} what={t("createAlert")} />}
+      {create.error && <ApiErrorMessage error={create.error} what={t("whatAlert")} />}
       <div className="form-buttons">
         <button type="submit" className="btn btn-primary btn-small" disabled={create.isPending}>
           {t("save")}

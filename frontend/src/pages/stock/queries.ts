@@ -59,3 +59,11 @@ export function useSymbolStatus(symbol: string, enabled = true) {
     enabled,
   });
 }
+
+export function useProvenance(symbol: string) {
+  return useQuery({
+    queryKey: ["provenance", symbol],
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/stocks/api/provenance/{symbol}/", { params: { path: { symbol } } })),
+  });
+}

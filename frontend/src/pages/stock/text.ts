@@ -2,9 +2,12 @@ import { defineText } from "../../i18n";
 
 export const stockText = defineText({
   en: {
-    loadingStock: "the stock",
-    chart: "the chart",
-    indicators: "the indicators",
+    loadingStock: "load the stock",
+    chart: "load the chart",
+    indicators: "load the indicators",
+    whatWatchlist: "add it to the watchlist",
+    whatHolding: "add the holding",
+    whatAlert: "create the alert",
     notFoundTitle: "No such symbol: {symbol}",
     notFoundBody: "Stock-Vis has no asset {symbol}. Search for it by symbol or name:",
     notCollectedBody: "{symbol} is known to a data provider but not collected yet. Add it to a portfolio or watchlist to start collecting it.",
@@ -51,9 +54,12 @@ export const stockText = defineText({
     stockTabs: "Stock details",
   },
   ko: {
-    loadingStock: "종목 정보",
-    chart: "차트",
-    indicators: "지표",
+    loadingStock: "종목 정보 불러오기",
+    chart: "차트 불러오기",
+    indicators: "지표 불러오기",
+    whatWatchlist: "관심 종목 추가",
+    whatHolding: "보유 종목 추가",
+    whatAlert: "알림 만들기",
     notFoundTitle: "없는 종목: {symbol}",
     notFoundBody: "Stock-Vis에 {symbol} 종목이 없습니다. 종목 코드나 이름으로 검색하세요:",
     notCollectedBody: "{symbol}은(는) 데이터 제공처에는 있지만 아직 수집하지 않았습니다. 포트폴리오나 관심 종목에 추가하면 수집을 시작합니다.",
