@@ -249,6 +249,10 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
+    # JSON bodies only: form encodings read a missing or empty field as "not given", so a body
+    # the schema calls invalid would pass (and the web UI and clients all send JSON).
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "stockvis.core.api.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
@@ -285,6 +289,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "stockvis.core.schema.document_error_responses",
+    ],
     # Two choice sets share the field name "period": chart windows and statement periods.
     "ENUM_NAME_OVERRIDES": {
         "ChartPeriodEnum": "stockvis.market.params.PERIOD_CHOICES",
@@ -317,6 +325,11 @@ RATE_LIMIT_MAX_WAIT = env_float("RATE_LIMIT_MAX_WAIT", 120.0)
 RATE_LIMIT_TZ = env_str("RATE_LIMIT_TZ", "UTC")
 # `collect --provider csv` reads <SYMBOL>.csv files from here.
 CSV_IMPORT_DIR = env_path("CSV_IMPORT_DIR", VAR_DIR / "import", base=BASE_DIR)
+# `import-prices` refuses a file larger than this many bytes (0: no limit); files are streamed.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 200_000_000)
+# A running job whose heartbeat is older than this many seconds is marked failed (its process
+# is gone); on the job's own host a vanished pid is detected at once.
+JOB_STALE_AFTER = env_int("JOB_STALE_AFTER", 3600)
 # Days the scheduled collections re-read, so a missed day heals on the next run.
 COLLECT_WINDOW_DAYS = env_int("COLLECT_WINDOW_DAYS", 7)
 # Years of history fetched for a symbol a user adds that has no data yet.
@@ -379,8 +392,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "CurrencyEnum": "stockvis.accounts.models.Currency",
     "JobStatusEnum": "stockvis.collector.models.JobStatus",
     "FreshnessStatusEnum": "stockvis.collector.serializers.FRESHNESS_STATUSES",
-    "ModelTypeEnum": "stockvis.ml.models.ModelType",
-    "ModelStatusEnum": "stockvis.ml.models.ModelStatus",
 }
 
 # --- Realtime (WebSockets and the quote feed; see README "Realtime") ---
@@ -421,9 +432,16 @@ ML_MIN_TRAIN = env_int("ML_MIN_TRAIN", 252)
 ML_RETRAIN_EVERY = env_int("ML_RETRAIN_EVERY", 63)
 # Train on at most this many of the latest bars (bounds training time on long histories).
 ML_MAX_BARS = env_int("ML_MAX_BARS", 2520)
+# Threads that fit one asset's models side by side during `ml train` and the weekly retrain.
+ML_TRAIN_THREADS = env_int("ML_TRAIN_THREADS", 2)
 # An active model is retired when its live error exceeds its backtest error by this share...
 ML_RETIRE_TOLERANCE = env_float("ML_RETIRE_TOLERANCE", 0.25)
 # ...measured over at least this many realised predictions.
 ML_MONITOR_MIN_PREDICTIONS = env_int("ML_MONITOR_MIN_PREDICTIONS", 20)
 # Population stability index above which a feature counts as drifted (0.25: a major shift).
 ML_PSI_ALERT = env_float("ML_PSI_ALERT", 0.25)
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),  # type: ignore[dict-item]
+    "PredictionModelTypeEnum": "stockvis.ml.models.ModelType",
+    "PredictionModelStatusEnum": "stockvis.ml.models.ModelStatus",
+}

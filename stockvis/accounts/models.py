@@ -20,7 +20,7 @@ class User(AbstractUser):
         blank=True, help_text="Optional Discord webhook for this user's price alerts."
     )
 
-    class Meta:
+    class Meta(AbstractUser.Meta):  # type: ignore[name-defined]  # keeps verbose names
         constraints = (
             # "alice", "Alice" and "ALICE" are one account: checking first in Python is not enough
             # when registrations race, so the database decides.

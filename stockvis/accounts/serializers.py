@@ -34,7 +34,7 @@ def _discord_webhook(value: str) -> None:
 class ProfileSerializer(serializers.ModelSerializer[User]):
     timezone = serializers.CharField(max_length=64, validators=[_known_timezone], required=False)
     discord_webhook_url = serializers.URLField(
-        validators=[_discord_webhook], required=False, allow_blank=True
+        max_length=200, validators=[_discord_webhook], required=False, allow_blank=True
     )
 
     class Meta:

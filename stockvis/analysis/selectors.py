@@ -15,7 +15,7 @@ from stockvis.analysis.sessions import closed_bar_count
 from stockvis.market.corporate_actions import adjusted_columns
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset
 from stockvis.market.params import ChartWindow
-from stockvis.market.selectors import BarColumns, bar_source, bars_between
+from stockvis.market.selectors import BarColumns, bars_between
 
 
 @dataclass(frozen=True)
@@ -34,17 +34,10 @@ class WindowBars:
 
 
 def history(asset: Asset, bar_type: str = "daily", *, adjusted: bool = True) -> BarColumns:
-    """Every stored bar of the source a chart shows (`bar_source`), oldest first, back-adjusted
-    for splits and dividends unless ``adjusted=False``: analysis reads adjusted prices.
-
-    The preferred source is read first: it is the answer whenever it has bars, which saves
-    `bar_source`'s aggregate over the whole history in the common case.
-    """
-    columns = bars_between(asset, bar_type=bar_type, source=asset.preferred_source)
-    if not len(columns):
-        source = bar_source(asset, bar_type)
-        if source is not None and source != asset.preferred_source:
-            columns = bars_between(asset, bar_type=bar_type, source=source)
+    """Every stored bar of the source a chart shows (``market.selectors.serving_source``: real
+    data before synthetic), oldest first, back-adjusted for splits and dividends unless
+    ``adjusted=False``: analysis reads adjusted prices."""
+    columns = bars_between(asset, bar_type=bar_type)
     return adjusted_columns(asset, columns, bar_type=bar_type) if adjusted else columns
 
 

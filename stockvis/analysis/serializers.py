@@ -27,6 +27,7 @@ from stockvis.analysis.indicators import (
 from stockvis.analysis.selectors import SORT_COLUMNS, ScreenerFilters
 from stockvis.analysis.services import SYNTHETIC_NOTICE, IndicatorReport, signal_as_dict
 from stockvis.analysis.signals import CompositeLabel, CrossoverKind, Direction, SignalName
+from stockvis.core import numbers
 from stockvis.market.models import SYNTHETIC_SOURCE, Category, Market
 from stockvis.market.params import (
     BAR_TYPES,
@@ -234,8 +235,19 @@ class IndicatorQuerySerializer(StrictQuerySerializer):
         return {"window": window, "spec": spec, "params": params}
 
 
+# The indicator each signal reads: `indicators=rsi,macd` answers those two signals only.
+SIGNAL_INDICATOR = {name: name.value for name in SignalName} | {SignalName.MA_CROSS: "sma"}
+
+
+def _asked_for(report: IndicatorReport, signal: SignalName) -> bool:
+    return SIGNAL_INDICATOR[signal] in {str(name) for name in report.spec.indicators}
+
+
 def indicator_payload(report: IndicatorReport, params: Mapping[str, Any]) -> dict[str, Any]:
-    """The indicator response: columns aligned to `dates` (NaN becomes null when encoded)."""
+    """The indicator response: columns aligned to `dates` (NaN becomes null when encoded).
+
+    Signals and events are those of the indicators asked for; the composite always weighs all
+    seven signals, so it reads the same whatever is shown."""
     asset = report.asset
     start = report.window_start
     composite = report.signals.composite
@@ -257,13 +269,17 @@ def indicator_payload(report: IndicatorReport, params: Mapping[str, Any]) -> dic
         "params": dict(params),
         "dates": report.dates,
         "indicators": {name: report.series(name) for name in report.spec.output_names()},
-        "signals": [signal_as_dict(signal) for signal in report.signals.signals],
+        "signals": [
+            signal_as_dict(signal)
+            for signal in report.signals.signals
+            if _asked_for(report, signal.name)
+        ],
         "composite": {
-            "score": round(composite.score, 2),
+            "score": numbers.score(composite.score),
             "label": composite.label.value,
             "weights": {name: round(weight, 4) for name, weight in composite.weights.items()},
             "contributions": {
-                name: round(points, 2) for name, points in composite.contributions.items()
+                name: numbers.score(points) for name, points in composite.contributions.items()
             },
         },
         "events": [
@@ -274,16 +290,9 @@ def indicator_payload(report: IndicatorReport, params: Mapping[str, Any]) -> dic
                 "date": event.date,
             }
             for event in report.signals.events
-            if event.index >= start
+            if event.index >= start and _asked_for(report, event.signal)
         ],
     }
-
-
-class ErrorSerializer(serializers.Serializer):
-    error = serializers.CharField()
-    detail = serializers.JSONField(
-        required=False, help_text="Per parameter, what is wrong and what is allowed."
-    )
 
 
 class SignalSerializer(serializers.Serializer):
@@ -540,12 +549,12 @@ def screener_row(row: Mapping[str, Any]) -> dict[str, Any]:
         "currency": row["asset__currency"],
         "as_of": row["as_of"],
         "close": close,
-        "change_percent": row["change_percent"],
+        "change_percent": numbers.percent(row["change_percent"]),
         "rsi": row["rsi"],
         "macd_hist": row["macd_hist"],
         "above_sma50": None if sma_50 is None else close > sma_50,
         "above_sma200": None if sma_200 is None else close > sma_200,
-        "score": row["score"],
+        "score": numbers.score(row["score"]),
         "label": row["label"],
         "signals": {signal: row[f"{signal}_direction"] for signal in SIGNAL_FILTERS},
         "source": row["source"],

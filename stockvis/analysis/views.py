@@ -9,12 +9,11 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from stockvis.analysis.serializers import (
-    ErrorSerializer,
     IndicatorQuerySerializer,
     IndicatorResponseSerializer,
     ScreenerQuerySerializer,
@@ -23,8 +22,8 @@ from stockvis.analysis.serializers import (
     screener_row,
 )
 from stockvis.analysis.services import SYNTHETIC_NOTICE, indicator_report, screener_run
-from stockvis.core.api import fast_json
-from stockvis.core.symbols import InvalidSymbol
+from stockvis.core.api import ErrorSerializer, fast_json
+from stockvis.core.symbols import InvalidSymbol, path_symbol
 from stockvis.market.cache import symbol_cache_key
 from stockvis.market.models import Asset
 
@@ -35,7 +34,7 @@ CACHE_MAX_BYTES = 512 * 1024
 
 BAD_REQUEST = OpenApiResponse(
     ErrorSerializer,
-    description="A parameter is out of range; `detail` names it and what is allowed.",
+    description="A parameter is out of range; `fields` names it and what is allowed.",
 )
 
 
@@ -46,9 +45,13 @@ def _query(request: Request) -> dict[str, Any]:
 
 def _asset(symbol: str) -> Asset:
     try:
-        return Asset.objects.by_symbol(symbol)
-    except (Asset.DoesNotExist, InvalidSymbol):
-        raise NotFound(f"unknown symbol {symbol}") from None
+        canonical = path_symbol(symbol)
+    except InvalidSymbol as exc:
+        raise ValidationError({"symbol": [str(exc)]}) from None
+    try:
+        return Asset.objects.by_symbol(canonical)
+    except Asset.DoesNotExist:
+        raise NotFound(f"unknown symbol {canonical}") from None
 
 
 class IndicatorView(APIView):

@@ -27,9 +27,16 @@ from stockvis.collector.ingest import (
     weekly_rebuild,
     weekly_write,
 )
-from stockvis.collector.jobs import AssetResult, JobReport, job_finish, job_start
+from stockvis.collector.jobs import (
+    AssetResult,
+    JobReport,
+    job_finish,
+    job_heartbeat,
+    job_start,
+)
 from stockvis.collector.models import JobRun
 from stockvis.collector.registration import asset_add, asset_ref
+from stockvis.core.calendars import UnknownExchange, sessions_between
 from stockvis.core.logging import log_context
 from stockvis.core.symbols import normalize_symbol
 from stockvis.market.models import Asset
@@ -271,6 +278,7 @@ def targets_run(
                 result.error or result.total.as_dict(),
             )
         results.append(result)
+        job_heartbeat(job)
         if progress is not None:
             progress(done, len(targets), result)
     return results
@@ -289,6 +297,11 @@ def _asset_run(
         provider = providers.get(target.provider_name)
         fetched = _fetch(provider, asset_ref(target.asset, provider.name), target.plan, today)
         _write(asset=target.asset, fetched=fetched, source=provider.name, job=job, result=result)
+        empty = _nothing_collected(target.asset, target.plan, result)
+        if empty and result.rejected:
+            result.fail(f"no data: every row {provider.name} returned was rejected ({empty})")
+        elif empty:
+            result.fail(f"no data: {provider.name} returned nothing for {target.symbol} {empty}")
     except ProviderError as exc:
         result.rolled_back()
         result.fail(str(exc), quota=exc.quota_exhausted, transient=not exc.permanent)
@@ -296,6 +309,21 @@ def _asset_run(
         logger.exception("collecting %s failed", target.symbol)
         result.rolled_back()
         result.fail(f"{type(exc).__name__}: {exc}")
+
+
+def _nothing_collected(asset: Asset, plan: IngestPlan, result: AssetResult) -> str:
+    """Why a run that asked for bars and got no row at all is a failure ("" when it is not):
+    only when the window held sessions of the asset's exchange, so a weekend is no failure."""
+    windows = [w for w in (plan.daily, plan.weekly) if w is not None]
+    if not windows or result.total.total or result.status == "failed":
+        return ""
+    first, last = _span(*windows)
+    try:
+        if not sessions_between(asset.exchange, first, last):
+            return ""
+    except UnknownExchange:
+        pass  # no calendar to excuse it: an empty answer is still nothing collected
+    return f"from {first} to {last}"
 
 
 def assets_selected(
@@ -312,9 +340,26 @@ def assets_selected(
     return [found[s] for s in wanted if s in found], [s for s in wanted if s not in found]
 
 
-def _register_missing(symbol: str, providers: Providers, provider_name: str) -> Asset:
-    provider = providers.get(provider_name)
-    return asset_add(symbol=symbol, provider=provider)
+def _registered(
+    symbol: str,
+    plan: IngestPlan,
+    providers: Providers,
+    forced_name: str | None,
+    register: bool,
+) -> Target:
+    """A target for a symbol no provider has described yet: described (and registered) by the
+    named provider or DEFAULT_PROVIDER, or failed with the reason; never invented."""
+    name = forced_name or settings.DEFAULT_PROVIDER
+    target = Target(symbol, None, plan, name)
+    if not register:
+        target.error = "not registered; run `stockvis assets add` first"
+        return target
+    try:
+        with log_context(asset=symbol):
+            target.asset = asset_add(symbol=symbol, provider=providers.get(name)).asset
+    except ProviderError as exc:
+        target.error = f"cannot register: {exc}"
+    return target
 
 
 def collect(
@@ -355,9 +400,16 @@ def collect(
         plan = IngestPlan.for_range(start, end, kinds)
         targets: list[Target] = []
         for asset in assets:
+            if not asset.preferred_source:
+                # Unresolved: added by a user before any provider described it.
+                targets.append(
+                    _registered(asset.symbol, plan, providers, forced_name, register_missing)
+                )
+                continue
             name = forced_name or asset.preferred_source
-            if symbols is None and forced_name:
-                # Without a symbol list, a named provider collects only what it offers.
+            if symbols is None:
+                # Without a symbol list, a provider collects only what it offers (a CSV folder
+                # without the asset's file is not a failure every night).
                 try:
                     offered = providers.get(name).supports(asset_ref(asset, name), DataKind.DAILY)
                 except ProviderError:
@@ -366,17 +418,7 @@ def collect(
                     continue
             targets.append(Target(asset.symbol, asset, plan, name))
         for symbol in unknown:
-            name = forced_name or settings.DEFAULT_PROVIDER
-            target = Target(symbol, None, plan, name)
-            if register_missing:
-                try:
-                    with log_context(asset=symbol):
-                        target.asset = _register_missing(symbol, providers, name)
-                except ProviderError as exc:
-                    target.error = f"cannot register: {exc}"
-            else:
-                target.error = "not registered; run `stockvis assets add` first"
-            targets.append(target)
+            targets.append(_registered(symbol, plan, providers, forced_name, register_missing))
         results = targets_run(
             job=job, targets=targets, providers=providers, today=end, progress=progress
         )

@@ -25,6 +25,8 @@ class DemoLoadReport:
     weekly: UpsertCounts
     statements: UpsertCounts
     job_id: int | None = None
+    #: Demo symbols left alone because they hold real bars: demo bars never go beside them.
+    skipped: tuple[str, ...] = ()
 
 
 def demo_register(*, provider: SyntheticProvider, demo: DemoAsset) -> Asset:
@@ -63,7 +65,12 @@ def demo_load(*, today: dt.date, years: int) -> DemoLoadReport:
     provider = SyntheticProvider()
     first_day = today.replace(year=today.year - years)
     plans = []
+    skipped = []
     for demo in DEMO_UNIVERSE:
+        existing = Asset.objects.filter(symbol=demo.symbol).first()
+        if existing is not None and has_real_bars(existing):
+            skipped.append(demo.symbol)
+            continue
         asset = demo_register(provider=provider, demo=demo)
         plans.append((asset, _top_up_plan(asset=asset, first_day=first_day, today=today)))
     report = plan_run(
@@ -76,13 +83,28 @@ def demo_load(*, today: dt.date, years: int) -> DemoLoadReport:
     daily = report.kind_totals("daily")
     weekly = report.kind_totals("weekly")
     logger.info(
-        "demo data ready: %d assets, %d daily bars inserted, %d weekly bars inserted",
-        len(DEMO_UNIVERSE),
+        "demo data ready: %d assets, %d daily bars inserted, %d weekly bars inserted; "
+        "left alone (real data): %s",
+        len(plans),
         daily.inserted,
         weekly.inserted,
+        ", ".join(skipped) or "none",
     )
     return DemoLoadReport(
-        len(DEMO_UNIVERSE), daily, weekly, report.kind_totals("statements"), report.job.pk
+        len(plans),
+        daily,
+        weekly,
+        report.kind_totals("statements"),
+        report.job.pk,
+        tuple(skipped),
+    )
+
+
+def has_real_bars(asset: Asset) -> bool:
+    """Whether ``asset`` has daily or weekly bars from a source other than the demo's."""
+    return any(
+        model.objects.filter(asset=asset).exclude(source=SYNTHETIC_SOURCE).exists()
+        for model in (DailyPrice, WeeklyPrice)
     )
 
 

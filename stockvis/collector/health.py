@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from stockvis.collector import selectors
-from stockvis.collector.jobs import job_start
+from stockvis.collector.jobs import job_start, jobs_reap
 from stockvis.collector.models import JobRun, JobStatus
 from stockvis.collector.selectors import Freshness
 from stockvis.core import alerts
@@ -40,6 +40,7 @@ def healthcheck_run(
     """Compare each asset's newest bar with the expected date, record it as a job run and alert
     on stale assets."""
     now = now or timezone.now()
+    jobs_reap(now=now)  # the daily check also clears jobs whose process died
     wanted = [normalize_symbol(s) for s in symbols] if symbols else None
     job = job_start(job_name="healthcheck", provider="", parameters={"symbols": wanted})
     with log_context(job_id=job.pk, job="healthcheck"):

@@ -19,7 +19,7 @@ from stockvis.collector.actions import corporate_actions_upsert
 from stockvis.collector.jobs import AssetResult
 from stockvis.collector.models import DataQualityFlag, JobRun
 from stockvis.collector.upsert import PRICE_FIELDS, BarColumns, UpsertCounts, bars_upsert
-from stockvis.collector.validators import QualityFlag, check_ohlc, validate_prices
+from stockvis.collector.validators import QualityFlag, check_ohlc, find_spikes, validate_prices
 from stockvis.market.corporate_actions import known_splits
 from stockvis.market.models import (
     STATEMENT_MODELS,
@@ -296,4 +296,29 @@ def actions_write(
     counts = corporate_actions_upsert(asset=asset, records=records, source=source)
     result.counts["actions"] = result.counts.get("actions", UpsertCounts()) + counts
     if counts.written:
+        _spike_flags_explained(asset=asset)
         _announce(asset.symbol, "daily")
+
+
+def _spike_flags_explained(*, asset: Asset) -> int:
+    """Drop spike flags that a split now known explains (the bars came before the split did)."""
+    flags = DataQualityFlag.objects.filter(asset=asset, kind="spike")
+    dropped = 0
+    for flag in flags:
+        source = flag.source or asset.preferred_source
+        splits = known_splits(asset, bars_source=source)
+        if flag.date not in splits:
+            continue
+        rows = list(
+            DailyPrice.objects.filter(asset=asset, source=source, date__lte=flag.date)
+            .order_by("-date")
+            .values_list("date", "open", "high", "low", "close", "volume")[:2]
+        )
+        if len(rows) < 2 or rows[0][0] != flag.date:
+            continue
+        frame = pd.DataFrame(rows[::-1], columns=["date", "open", "high", "low", "close", "volume"])
+        frame["date"] = pd.to_datetime(frame["date"])
+        if not find_spikes(frame, settings.PRICE_SPIKE_THRESHOLD, splits):
+            flag.delete()
+            dropped += 1
+    return dropped

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Sequence
+import os
+import socket
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 
 from stockvis.collector.models import JobRun, JobStatus
@@ -114,13 +119,76 @@ class JobReport:
 
 
 def job_start(*, job_name: str, provider: str, parameters: dict[str, object]) -> JobRun:
+    now = timezone.now()
     return JobRun.objects.create(
         job_name=job_name,
         status=JobStatus.RUNNING,
         provider=provider,
         parameters=parameters,
-        started_at=timezone.now(),
+        started_at=now,
+        host=socket.gethostname()[:255],
+        pid=os.getpid(),
+        heartbeat_at=now,
     )
+
+
+def job_heartbeat(job: JobRun) -> None:
+    """The job's process is alive and working (called between assets)."""
+    now = timezone.now()
+    JobRun.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(heartbeat_at=now)
+    job.heartbeat_at = now
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (a zombie counts as gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc (macOS, Windows): the signal said it exists
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+def jobs_reap(
+    *,
+    now: dt.datetime | None = None,
+    host: str | None = None,
+    alive: Callable[[int], bool] = pid_alive,
+) -> list[JobRun]:
+    """Mark failed every ``running`` job whose process is gone, and return them.
+
+    On the job's own host a pid that no longer runs says so at once; elsewhere (or when the pid
+    was reused) a heartbeat older than ``JOB_STALE_AFTER`` seconds does.
+    """
+    now = now or timezone.now()
+    here = host or socket.gethostname()[:255]
+    stale_before = now - dt.timedelta(seconds=settings.JOB_STALE_AFTER)
+    reaped = []
+    for job in JobRun.objects.filter(status=JobStatus.RUNNING).order_by("started_at"):
+        last_sign = job.heartbeat_at or job.started_at
+        if job.host == here and job.pid and not alive(job.pid):
+            reason = f"its process {job.pid} on {job.host} is gone (killed or crashed)"
+        elif last_sign < stale_before:
+            reason = (
+                f"no heartbeat since {last_sign.isoformat(timespec='seconds')} (JOB_STALE_AFTER "
+                f"is {settings.JOB_STALE_AFTER} s): its process is presumed gone"
+            )
+        else:
+            continue
+        summary = {"message": f"marked failed: {reason}", "abandoned": True}
+        marked = JobRun.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
+            status=JobStatus.FAILURE, ended_at=now, error_summary=summary
+        )
+        if marked:
+            logger.warning("job %s #%s %s", job.job_name, job.pk, summary["message"])
+            job.refresh_from_db()
+            reaped.append(job)
+    return reaped
 
 
 def job_finish(job: JobRun, results: Sequence[AssetResult], *, alert: bool = True) -> None:

@@ -26,6 +26,11 @@ class JobRun(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
     results = models.JSONField(default=dict, blank=True)
     error_summary = models.JSONField(default=dict, blank=True)
+    # Who runs it and when it last showed signs of life: a job whose process was killed never
+    # finishes by itself, so ``jobs_reap`` marks it failed from these.
+    host = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("-started_at",)

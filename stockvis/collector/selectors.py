@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max, Min, Q
 
-from stockvis.collector.models import DataQualityFlag, JobRun
+from stockvis.collector.models import DataQualityFlag, JobRun, JobStatus
 from stockvis.core.calendars import (
     EVERY_DAY,
     UnknownExchange,
@@ -23,6 +23,29 @@ def jobs_recent(*, limit: int = 10, job_name: str | None = None) -> list[JobRun]
     if job_name:
         rows = rows.filter(job_name=job_name)
     return list(rows.order_by("-started_at", "-pk")[:limit])
+
+
+@dataclass(frozen=True)
+class CollectionProblem:
+    job_id: int
+    job_name: str
+    reason: str
+
+
+def collection_problem_of(*, symbol: str) -> CollectionProblem | None:
+    """Why the latest job that handled ``symbol`` failed for it (None: it did not fail)."""
+    job = (
+        JobRun.objects.filter(results__has_key=symbol)
+        .exclude(status=JobStatus.RUNNING)
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+    if job is None:
+        return None
+    result = job.results.get(symbol) if isinstance(job.results, dict) else None
+    if not isinstance(result, dict) or not result.get("error"):
+        return None
+    return CollectionProblem(job.pk, job.job_name, str(result["error"]))
 
 
 def expected_latest_date(*, exchange: str, now: dt.datetime) -> dt.date:

@@ -25,7 +25,7 @@ from stockvis.collector.health import healthcheck_run
 from stockvis.collector.jobs import JobReport
 from stockvis.collector.models import JobStatus
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset
-from stockvis.providers.base import DataKind
+from stockvis.providers.base import DataKind, ProviderError
 from stockvis.providers.registry import provider_build
 from stockvis.providers.synthetic.universe import DEMO_BY_SYMBOL
 
@@ -103,17 +103,24 @@ def collect_symbol(self: Task, symbol: str, years: int | None = None) -> dict[st
     """
     canonical = symbol.strip().upper().replace("/", "-")
     asset = Asset.objects.filter(symbol=canonical).first()
+    # An asset a user added before any provider described it has no preferred source yet.
+    resolved = asset is not None and bool(asset.preferred_source)
     name = (
         asset.preferred_source
-        if asset is not None
+        if asset is not None and resolved
         else (SYNTHETIC_SOURCE if canonical in DEMO_BY_SYMBOL else settings.DEFAULT_PROVIDER)
     )
     today = timezone.localdate()
+    try:
+        provider = None if resolved else provider_build(name)
+    except ProviderError:
+        provider = None  # collect names the provider it could not build as the reason
     report = collect(
         start=years_before(today, years or settings.COLLECT_HISTORY_YEARS),
         end=today,
         symbols=[canonical],
-        provider=provider_build(name) if asset is None else None,
+        provider=provider,
+        provider_name=None if resolved else name,
         job_name="collect_symbol",
     )
     _retry_if_transient(self, report)

@@ -9,6 +9,12 @@ import re
 _CANONICAL = re.compile(r"^[A-Z0-9][A-Z0-9.=\-]{0,23}$")
 
 
+# What a symbol in a URL path may look like before normalising: the canonical characters in any
+# case (the path cannot carry the "/" of a provider's pair, and padding is not a symbol).
+SYMBOL_INPUT_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9.=\-]{0,23}$"
+_INPUT = re.compile(SYMBOL_INPUT_PATTERN)
+
+
 class InvalidSymbol(ValueError):
     """A symbol that cannot be made canonical."""
 
@@ -27,6 +33,16 @@ def normalize_symbol(raw: str) -> str:
             f"invalid symbol {raw!r}: use 1-24 characters of A-Z, 0-9, '.', '=' or '-'"
         )
     return symbol
+
+
+def path_symbol(raw: str) -> str:
+    """The canonical spelling of a symbol taken from a URL path, held to ``SYMBOL_INPUT_PATTERN``
+    (what the API schema promises) before it is normalised."""
+    if not isinstance(raw, str) or not _INPUT.match(raw):
+        raise InvalidSymbol(
+            f"invalid symbol {raw!r}: use 1-24 characters of A-Z, 0-9, '.', '=' or '-'"
+        )
+    return normalize_symbol(raw)
 
 
 def is_valid_symbol(raw: str) -> bool:

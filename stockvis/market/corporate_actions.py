@@ -8,9 +8,8 @@ endpoints call ``adjusted_columns`` or ``adjusted_chart_rows`` when asked for ``
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import replace
-
-import numpy as np
 
 from stockvis.market.adjustment import ActionKindName, CorporateEvent, adjust_bars
 from stockvis.market.models import Asset, CorporateAction, CorporateActionKind
@@ -98,28 +97,24 @@ def adjusted_bars(
 ) -> BarColumns:
     """An asset's bars adjusted for splits and (unless ``dividends=False``) dividends.
 
-    The source is the one charts show (``bars_between``'s choice) unless given. Factors come from
-    the whole history, so a window's values do not depend on where it starts.
+    The adapter for whoever wants "an asset's adjusted bars" (analysis, predictions). The source
+    is the one charts show (``bars_between``'s choice) unless given. Factors come from the
+    history up to ``end`` and the actions effective by then, so a window's values do not depend
+    on where it starts, and bars as of ``end`` know nothing of actions after it.
     """
-    columns = bars_between(asset, bar_type=bar_type, source=source)
+    columns = bars_between(asset, bar_type=bar_type, end=end, source=source)
     adjusted = adjusted_columns(asset, columns, bar_type=bar_type, dividends=dividends)
-    if start is None and end is None:
+    if start is None:
         return adjusted
-    dates = np.asarray(adjusted.dates, dtype="datetime64[D]")
-    keep = np.ones(dates.size, dtype=bool)
-    if start is not None:
-        keep &= dates >= np.datetime64(start, "D")
-    if end is not None:
-        keep &= dates <= np.datetime64(end, "D")
-    index = np.flatnonzero(keep)
+    first = bisect_left(adjusted.dates, start)
     return BarColumns(
         adjusted.source,
-        [adjusted.dates[i] for i in index],
-        adjusted.open[index],
-        adjusted.high[index],
-        adjusted.low[index],
-        adjusted.close[index],
-        adjusted.volume[index],
+        adjusted.dates[first:],
+        adjusted.open[first:],
+        adjusted.high[first:],
+        adjusted.low[first:],
+        adjusted.close[first:],
+        adjusted.volume[first:],
     )
 
 

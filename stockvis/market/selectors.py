@@ -13,6 +13,7 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    Exists,
     F,
     IntegerField,
     Max,
@@ -25,6 +26,7 @@ from django.db.models import (
 from django.db.models.expressions import Window
 from django.db.models.functions import Cast, RowNumber
 
+from stockvis.core import numbers
 from stockvis.core.symbols import InvalidSymbol, normalize_symbol
 from stockvis.market.models import (
     STATEMENT_MODELS,
@@ -41,6 +43,7 @@ from stockvis.market.models import (
     WeeklyPrice,
 )
 from stockvis.market.params import ChartWindow
+from stockvis.market.splits import SplitBook
 
 BAR_MODELS: dict[str, type[PriceBarBase]] = {"daily": DailyPrice, "weekly": WeeklyPrice}
 
@@ -61,17 +64,74 @@ class BarColumns:
         return len(self.dates)
 
 
-def bar_source(asset: Asset, bar_type: str = "daily") -> str | None:
-    """The source to read: the asset's preferred one if it has bars, else the one with the newest bar."""
-    model = BAR_MODELS[bar_type]
-    sources = dict(
-        model._default_manager.filter(asset=asset).values_list("source").annotate(last=Max("date"))
+def _serving_source_expression(model: type[PriceBarBase], asset_ref: str = "pk") -> Case:
+    """SQL for the source an asset's bars are served from (see ``serving_source``).
+
+    SQLite and PostgreSQL evaluate a CASE lazily, so an asset whose preferred source is real and
+    has bars costs one index probe; the other branches run only for the rest.
+    """
+    bars = model._default_manager.filter(asset=OuterRef(asset_ref))
+    preferred_is_real = ~Q(preferred_source=SYNTHETIC_SOURCE)
+    preferred_has_bars = Exists(bars.filter(source=OuterRef("preferred_source")))
+    newest_real = bars.exclude(source=SYNTHETIC_SOURCE).order_by("-date", "source")
+    return Case(
+        When(preferred_is_real & Q(preferred_has_bars), then=F("preferred_source")),
+        When(Exists(newest_real), then=Subquery(newest_real.values("source")[:1])),
+        When(Exists(bars.filter(source=SYNTHETIC_SOURCE)), then=Value(SYNTHETIC_SOURCE)),
+        default=Value(None),
+        output_field=CharField(),
     )
-    if not sources:
-        return None
-    if asset.preferred_source in sources:
-        return asset.preferred_source
-    return max(sources, key=lambda s: sources[s])
+
+
+def serving_sources(assets: Iterable[Asset], bar_type: str = "daily") -> dict[int, str]:
+    """The source each asset's bars are served from, by asset id, in one query.
+
+    THE rule for every reader of bars (charts, indicators, screener snapshots, valuation,
+    alerts, status, predictions): real data always wins over synthetic. The asset's preferred
+    source when it is real and has bars; else the real source with the newest bar; else
+    ``synthetic`` when only demo bars exist. Assets without any bars are absent.
+    """
+    ids = [asset.pk for asset in assets]
+    if not ids:
+        return {}
+    rows = (
+        Asset.objects.filter(pk__in=ids)
+        .annotate(serving=_serving_source_expression(BAR_MODELS[bar_type]))
+        .values_list("pk", "serving")
+    )
+    return {pk: source for pk, source in rows if source is not None}
+
+
+def serving_source(asset: Asset, bar_type: str = "daily") -> str | None:
+    """The source ``asset``'s bars are served from (``serving_sources``' rule), None without bars.
+
+    Call this (or read through ``bars_between``, which does) instead of choosing a source
+    yourself, so no screen ever shows synthetic bars while real ones are stored.
+    """
+    return serving_sources([asset], bar_type).get(asset.pk)
+
+
+def serving_bars_of(serving: dict[int, str]) -> Q:
+    """A filter on bar rows keeping each asset's serving source (``serving_sources``' result)."""
+    by_source: dict[str, list[int]] = {}
+    for asset_id, source in serving.items():
+        by_source.setdefault(source, []).append(asset_id)
+    condition = Q(pk__in=[])
+    for source, ids in sorted(by_source.items()):
+        condition |= Q(source=source, asset_id__in=ids)
+    return condition
+
+
+def sources_with_bars(asset: Asset, bar_type: str = "daily") -> dict[str, int]:
+    """How many bars each source holds for ``asset`` (a scan of its rows: not for hot paths)."""
+    rows = (
+        BAR_MODELS[bar_type]
+        ._default_manager.filter(asset=asset)
+        .values_list("source")
+        .annotate(n=Count("pk"))
+        .order_by("source")
+    )
+    return dict(rows)
 
 
 def bars_between(
@@ -82,7 +142,9 @@ def bars_between(
     end: dt.date | None = None,
     source: str | None = None,
 ) -> BarColumns:
-    source = source or bar_source(asset, bar_type) or asset.preferred_source
+    """``asset``'s bars between two dates (inclusive), oldest first, from ``source`` or else
+    from its serving source (``serving_source``)."""
+    source = source or serving_source(asset, bar_type) or asset.preferred_source
     rows = BAR_MODELS[bar_type]._default_manager.filter(asset=asset, source=source)
     if start is not None:
         rows = rows.filter(date__gte=start)
@@ -105,11 +167,9 @@ def bars_between(
     )
 
 
-def bars_for_window(asset: Asset, window: ChartWindow) -> BarColumns:
-    """The bars a chart window shows, counted back from the asset's latest stored bar."""
-    source = bar_source(asset, window.bar_type)
-    if source is None:
-        return bars_between(asset, bar_type=window.bar_type, source=asset.preferred_source)
+def bars_for_window(asset: Asset, window: ChartWindow, *, source: str | None = None) -> BarColumns:
+    """The bars a chart window shows, counted back from the latest stored bar of the source."""
+    source = source or serving_source(asset, window.bar_type) or asset.preferred_source
     latest = (
         BAR_MODELS[window.bar_type]
         ._default_manager.filter(asset=asset, source=source)
@@ -128,29 +188,23 @@ class ChartRows:
     rows: list[tuple[str, float, float, float, float, float]]
 
 
-def chart_rows(asset: Asset, window: ChartWindow) -> ChartRows:
-    """The bars of ``window`` from the source ``bars_for_window`` would pick.
+def chart_rows(asset: Asset, window: ChartWindow, *, source: str | None = None) -> ChartRows:
+    """The bars of ``window`` from ``source``, or else from the asset's serving source.
 
     The hot path of the API, so it avoids what costs without helping: dates leave the database as
     text ("YYYY-MM-DD" on SQLite and PostgreSQL alike) instead of being parsed into ``date``
-    objects only for the encoder to print them again; the usual case (bars in the asset's
-    preferred source) finds its newest bar with one index seek instead of a per-source
-    aggregate; and the rows are fetched with the queryset's own SQL on a plain cursor, skipping
-    Django's per-row iterator, which cost as much as the fetch itself.
+    objects only for the encoder to print them again; the newest bar is one index seek; and the
+    rows are fetched with the queryset's own SQL on a plain cursor, skipping Django's per-row
+    iterator, which cost as much as the fetch itself.
     """
-    model = BAR_MODELS[window.bar_type]
-    bars = model._default_manager.filter(asset=asset)
-    source = asset.preferred_source
-    latest = bars.filter(source=source).order_by("-date").values_list("date", flat=True).first()
+    chosen = source or serving_source(asset, window.bar_type)
+    if chosen is None:
+        return ChartRows(asset.preferred_source, [])
+    bars = BAR_MODELS[window.bar_type]._default_manager.filter(asset=asset, source=chosen)
+    latest = bars.order_by("-date").values_list("date", flat=True).first()
     if latest is None:
-        last_by_source: dict[str, dt.date] = dict(
-            bars.values_list("source").annotate(last=Max("date")).order_by()
-        )
-        if not last_by_source:
-            return ChartRows(source, [])
-        source = max(last_by_source, key=lambda s: last_by_source[s])
-        latest = last_by_source[source]
-    rows = bars.filter(source=source)
+        return ChartRows(chosen, [])
+    rows = bars
     start = window.start_for(latest)
     if start is not None:
         rows = rows.filter(date__gte=start)
@@ -159,7 +213,7 @@ def chart_rows(asset: Asset, window: ChartWindow) -> ChartRows:
     sql, params = query.query.sql_with_params()
     with connections[query.db].cursor() as cursor:
         cursor.execute(sql, params)
-        return ChartRows(source, cursor.fetchall())
+        return ChartRows(chosen, cursor.fetchall())
 
 
 # --- Single-asset lookups and small reads used by the market API ---------------------------
@@ -191,21 +245,22 @@ class LatestQuote:
 
 
 def latest_quotes(assets: Iterable[Asset]) -> dict[int, LatestQuote]:
-    """Latest daily close and change per asset in one query (the portfolio and overview views).
+    """Latest daily close and change per asset in two queries (the overview and watchlists).
 
-    Each asset is read from the same source its chart shows: the preferred source when it has
-    bars, else the source with the newest bar. Assets without bars are absent from the result.
+    Each asset is read from the same source its chart shows (``serving_sources``). Assets
+    without bars are absent from the result.
     """
     by_id = {asset.pk: asset for asset in assets}
     if not by_id:
         return {}
+    serving = serving_sources(by_id.values())
     # The two newest bars of every (asset, source): a window function keeps it to one query and
     # to 2 x assets x sources rows, whatever the length of the history.
     newest_first = Window(
         RowNumber(), partition_by=[F("asset_id"), F("source")], order_by=F("date").desc()
     )
     rows = (
-        DailyPrice.objects.filter(asset_id__in=by_id)
+        DailyPrice.objects.filter(serving_bars_of(serving))
         .annotate(rank=newest_first)
         .filter(rank__lte=2)
         .values_list("asset_id", "source", "rank", "date", "close")
@@ -213,24 +268,29 @@ def latest_quotes(assets: Iterable[Asset]) -> dict[int, LatestQuote]:
     bars: dict[tuple[int, str], dict[int, tuple[dt.date, float]]] = {}
     for asset_id, source, rank, day, close in rows:
         bars.setdefault((asset_id, source), {})[rank] = (day, close)
+    splits = SplitBook.for_assets(by_id.values())
     quotes: dict[int, LatestQuote] = {}
-    for asset_id, asset in by_id.items():
-        sources = {source: b for (aid, source), b in bars.items() if aid == asset_id}
-        if not sources:
+    for asset_id, source in serving.items():
+        if (asset_id, source) not in bars:
             continue
-        if asset.preferred_source in sources:
-            source = asset.preferred_source
-        else:
-            source = max(sources, key=lambda s: sources[s][1][0])
-        last_day, last_close = sources[source][1]
-        previous = sources[source].get(2)
-        previous_close = previous[1] if previous else None
+        last_day, last_close = bars[asset_id, source][1]
+        previous = bars[asset_id, source].get(2)
+        # Per post-split share: a split day's change is the real move, not -50 %.
+        previous_close = (
+            previous[1] / splits.ratio(asset_id, previous[0], last_day) if previous else None
+        )
         change = last_close - previous_close if previous_close is not None else None
         change_percent = (
             change / previous_close * 100 if change is not None and previous_close else None
         )
         quotes[asset_id] = LatestQuote(
-            asset_id, source, last_day, last_close, previous_close, change, change_percent
+            asset_id,
+            source,
+            last_day,
+            last_close,
+            previous_close,
+            numbers.price(change),
+            numbers.percent(change_percent),
         )
     return quotes
 
@@ -287,20 +347,39 @@ def assets_matching(keywords: str, *, limit: int) -> list[AssetMatch]:
 
 @dataclass(frozen=True)
 class DataStatus:
-    """What has been collected for a symbol (the status endpoint the UI polls while collecting)."""
+    """What has been collected for a symbol (the status endpoint the UI polls while collecting).
+
+    Bar counts are those of the serving source (``serving_source``), the one every chart and
+    figure reads; ``daily_by_source`` and ``weekly_by_source`` count every stored source.
+    """
 
     symbol: str
     asset: Asset | None
     has_overview: bool
-    daily_prices: int
-    weekly_prices: int
+    source: str | None
+    daily_by_source: dict[str, int]
+    weekly_by_source: dict[str, int]
     balance_sheets: int
     income_statements: int
     cash_flows: int
+    weekly_source: str | None = None
 
     @property
     def stock_exists(self) -> bool:
         return self.asset is not None
+
+    @property
+    def daily_prices(self) -> int:
+        return self.daily_by_source.get(self.source or "", 0)
+
+    @property
+    def weekly_prices(self) -> int:
+        return self.weekly_by_source.get(self.weekly_source or "", 0)
+
+    @property
+    def synthetic(self) -> bool:
+        """The bars served are synthetic demo data (False when there are none)."""
+        return self.source == SYNTHETIC_SOURCE
 
     @property
     def has_prices(self) -> bool:
@@ -332,12 +411,12 @@ def _count_of(model: type[models.Model]) -> Subquery:
 
 
 def symbol_data_status(symbol: str) -> DataStatus:
-    """Counts of everything stored for a canonical symbol, in one query."""
+    """Counts of everything stored for a canonical symbol, in three queries."""
     asset = (
         Asset.objects.filter(symbol=symbol)
         .annotate(
-            n_daily=_count_of(DailyPrice),
-            n_weekly=_count_of(WeeklyPrice),
+            serving_daily=_serving_source_expression(DailyPrice),
+            serving_weekly=_serving_source_expression(WeeklyPrice),
             n_balance=_count_of(BalanceSheet),
             n_income=_count_of(IncomeStatement),
             n_cash=_count_of(CashFlowStatement),
@@ -346,15 +425,17 @@ def symbol_data_status(symbol: str) -> DataStatus:
         .first()
     )
     if asset is None:
-        return DataStatus(symbol, None, False, 0, 0, 0, 0, 0)
+        return DataStatus(symbol, None, False, None, {}, {}, 0, 0, 0)
     counts = asset.__dict__  # the annotations; None when a subquery found no rows
     return DataStatus(
         symbol,
         asset,
         bool(counts["n_profile"]),
-        counts["n_daily"] or 0,
-        counts["n_weekly"] or 0,
+        counts["serving_daily"],
+        sources_with_bars(asset, "daily"),
+        sources_with_bars(asset, "weekly"),
         counts["n_balance"] or 0,
         counts["n_income"] or 0,
         counts["n_cash"] or 0,
+        weekly_source=counts["serving_weekly"],
     )

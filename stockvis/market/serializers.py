@@ -38,6 +38,7 @@ from stockvis.market.params import (
     ChartWindow,
 )
 from stockvis.market.selectors import ChartRows, LatestQuote
+from stockvis.providers.registry import PROVIDER_NAMES
 from stockvis.providers.synthetic import SYNTHETIC_LABEL
 
 SYNTHETIC_NOTICE = SYNTHETIC_LABEL
@@ -52,17 +53,6 @@ def query_data(query_params: Mapping[str, str]) -> dict[str, str]:
     """Query parameters as a plain dict (the last value of each). An empty value is a value, so
     ``?period=`` is the 400 it is rather than the default; DRF would read it as "not given"."""
     return dict(query_params.items())
-
-
-# --- Errors (schema only: stockvis.core.api.exception_handler writes them) ------------------
-
-
-class MarketErrorSerializer(serializers.Serializer[Any]):
-    error = serializers.CharField(help_text="What went wrong, in one sentence.")
-    detail = serializers.JSONField(
-        required=False, help_text="Per-parameter messages for a 400, naming the allowed values."
-    )
-    retry_after = serializers.IntegerField(required=False, help_text="Seconds to wait (429 only).")
 
 
 # --- Input ----------------------------------------------------------------------------------
@@ -98,6 +88,12 @@ class ChartQuerySerializer(serializers.Serializer[Any]):
         min_value=1,
         max_value=MAX_DAYS,
         help_text="Calendar days back from the latest stored bar; overrides `period`.",
+    )
+    source = LowercaseChoiceField(  # type: ignore[assignment]
+        PROVIDER_NAMES,
+        required=False,
+        help_text="Bars of this source only. Default: the serving source (the asset's preferred "
+        "real source, else another real one, else synthetic demo data).",
     )
     adjusted = serializers.BooleanField(
         required=False,
@@ -228,7 +224,8 @@ def chart_payload(asset: Asset, window: ChartWindow, bars: ChartRows) -> dict[st
         {"time": day, "open": o, "high": h, "low": lo, "close": c, "volume": v}
         for day, o, h, lo, c, v in bars.rows
     ]
-    synthetic = bars.source == SYNTHETIC_SOURCE
+    # An empty answer carries no demo data, so it is not called synthetic.
+    synthetic = bars.source == SYNTHETIC_SOURCE and bool(rows)
     return {
         "symbol": asset.symbol,
         "name": asset.name,
@@ -470,20 +467,40 @@ class PopularResponseSerializer(serializers.Serializer[Any]):
 
 
 class StatusDetailsSerializer(serializers.Serializer[Any]):
-    daily_prices = serializers.IntegerField()
-    weekly_prices = serializers.IntegerField()
+    daily_prices = serializers.IntegerField(help_text="Daily bars of the serving `source`.")
+    weekly_prices = serializers.IntegerField(help_text="Weekly bars of the serving source.")
     balance_sheets = serializers.IntegerField()
     income_statements = serializers.IntegerField()
     cash_flows = serializers.IntegerField()
 
 
+class BarsBySourceSerializer(serializers.Serializer[Any]):
+    daily = serializers.DictField(child=serializers.IntegerField(), help_text='{"csv": 5241}')
+    weekly = serializers.DictField(child=serializers.IntegerField())
+
+
 class SymbolStatusSerializer(serializers.Serializer[Any]):
     symbol = serializers.CharField()
     stock_exists = serializers.BooleanField(help_text="The symbol is in the asset master.")
+    resolved = serializers.BooleanField(
+        help_text="A provider has described the asset (false: added by a user, not yet known)."
+    )
+    problem = serializers.CharField(
+        allow_null=True,
+        help_text="Why the latest collection of the symbol failed, or why it is unresolved.",
+    )
     has_overview = serializers.BooleanField()
     has_prices = serializers.BooleanField(help_text="At least one daily bar.")
     has_financial = serializers.BooleanField(help_text="At least one statement.")
     is_complete = serializers.BooleanField(
         help_text="Daily and weekly bars, plus a profile and statements for stocks."
     )
+    source = serializers.CharField(  # type: ignore[assignment]
+        allow_null=True,
+        help_text="The source bars are served from: the preferred real source, else another "
+        "real one, else synthetic; null without bars.",
+    )
+    synthetic = serializers.BooleanField(help_text="The bars served are synthetic demo data.")
+    notice = serializers.CharField(allow_null=True)
+    bars_by_source = BarsBySourceSerializer(help_text="Stored bars of every source.")
     details = StatusDetailsSerializer(help_text="Stored row counts.")

@@ -13,7 +13,7 @@ import numpy as np
 
 from stockvis.analysis.indicators import Bars
 from stockvis.analysis.sessions import closed_bar_count
-from stockvis.market import selectors
+from stockvis.market.corporate_actions import adjusted_bars
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset
 
 
@@ -52,8 +52,9 @@ class AssetSeries:
 
 
 def asset_bars(asset: Asset, *, now: dt.datetime, end: dt.date | None = None) -> AssetSeries:
-    """The asset's closed daily bars (a session still trading at ``now`` is left out)."""
-    columns = selectors.bars_between(asset, bar_type="daily", end=end)
+    """The asset's closed daily bars (a session still trading at ``now`` is left out),
+    back-adjusted for the splits and dividends effective by their last bar."""
+    columns = adjusted_bars(asset, bar_type="daily", end=end)
     closed = closed_bar_count(columns.dates, exchange=asset.exchange, bar_type="daily", now=now)
     dates = columns.dates[:closed]
     bars = Bars(

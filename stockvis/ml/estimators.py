@@ -32,21 +32,26 @@ HORIZONS: Final = (1, 5, 20)
 # The feature holding the return over each horizon: what persistence repeats.
 PAST_RETURN_FEATURE: Final = {1: "ret_1", 5: "ret_5", 20: "ret_20"}
 
+# Small, shallow and strongly regularised: daily returns are mostly noise, and every walk-forward
+# fold refits. 63 bins and 7 leaves cut a fit to a fifth of LightGBM's defaults' time.
 LIGHTGBM_PARAMS: Final[dict[str, Any]] = {
-    "n_estimators": 120,
-    "learning_rate": 0.03,
-    "num_leaves": 15,
+    "n_estimators": 80,
+    "learning_rate": 0.05,
+    "num_leaves": 7,
+    "max_bin": 63,
     "min_child_samples": 40,
     "subsample": 0.8,
     "subsample_freq": 1,
     "colsample_bytree": 0.8,
     "reg_lambda": 1.0,
+    "force_col_wise": True,
     "n_jobs": 1,
     "verbose": -1,
     "random_state": 0,
 }
 RIDGE_PARAMS: Final[dict[str, Any]] = {"alpha": 10.0}
-LOGISTIC_PARAMS: Final[dict[str, Any]] = {"C": 0.1, "max_iter": 500}
+# Newton–Cholesky: a few exact steps on 15 features, where L-BFGS takes dozens of slow ones.
+LOGISTIC_PARAMS: Final[dict[str, Any]] = {"C": 0.1, "solver": "newton-cholesky", "max_iter": 100}
 
 
 class PersistenceClassifier(ClassifierMixin, BaseEstimator):

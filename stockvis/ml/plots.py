@@ -90,7 +90,7 @@ def plot_evaluation(
 def plot_risk(evaluation: RiskEvaluation, dates: Sequence[dt.date], title: str, path: Path) -> None:
     when = [dates[i + 1] for i in evaluation.rows]
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(11, 8), sharex=True)
-    top.bar(when, evaluation.returns, color="grey", width=1.0, label="daily return")
+    top.plot(when, evaluation.returns, color="grey", lw=0.3, label="daily return")
     for name, colour in (
         ("garch", "tab:blue"),
         ("ewma", "tab:orange"),

@@ -12,7 +12,7 @@ TYPES = [t.value for t in ModelType]
 
 class PredictQuerySerializer(serializers.Serializer):
     model_type = serializers.ChoiceField(
-        choices=TYPES,
+        choices=ModelType.choices,
         default=ModelType.PRICE.value,
         error_messages={"invalid_choice": f"must be one of {', '.join(TYPES)}, not {{input}}"},
     )
@@ -37,7 +37,7 @@ class PredictionSerializer(serializers.Serializer):
     symbol = serializers.CharField()
     name = serializers.CharField()
     currency = serializers.CharField()
-    model_type = serializers.ChoiceField(choices=TYPES)
+    model_type = serializers.ChoiceField(choices=ModelType.choices)
     horizon = serializers.IntegerField()
     as_of = serializers.DateField(help_text="The last closed bar the prediction read.")
     target_date = serializers.DateField(help_text="The session `horizon` sessions after as_of.")
@@ -105,7 +105,7 @@ class ModelDetailSerializer(ModelSummarySerializer):
 
 class ModelListQuerySerializer(serializers.Serializer):
     symbol = serializers.CharField(required=False)
-    model_type = serializers.ChoiceField(choices=TYPES, required=False)
+    model_type = serializers.ChoiceField(choices=ModelType.choices, required=False)
     status = serializers.ChoiceField(choices=ModelStatus.choices, required=False)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -102,16 +104,20 @@ def _register(
     return model
 
 
-def model_train(
-    *,
-    series: AssetSeries,
-    model_type: ModelType,
-    horizon: int,
-    run: TrainingRun | None = None,
-    now: Any = None,
-) -> PredictionModel:
-    """Backtest every candidate of ``model_type`` beside its baselines; register the best one."""
-    now = now or timezone.now()
+@dataclass(frozen=True)
+class Fitted:
+    """A trained and backtested model, not yet registered (computed without the database)."""
+
+    model_type: ModelType
+    horizon: int
+    algorithm: str
+    payload: dict[str, Any]
+    report: dict[str, Any]
+    fields: dict[str, Any]
+
+
+def model_fit(*, series: AssetSeries, model_type: ModelType, horizon: int) -> Fitted:
+    """Backtest every candidate of ``model_type`` beside its baselines; fit the best one."""
     cfg = walk_forward_config(horizon)
     fields: dict[str, Any] = {
         "data_source": series.source,
@@ -127,23 +133,13 @@ def model_train(
             "model_type": str(model_type),
         }
         fields |= {"hyper_parameters": GARCH_SPEC, "features": ["log_return"]}
-        return _register(
-            asset=series.asset,
-            model_type=model_type,
-            horizon=1,
-            algorithm="garch",
-            payload=payload,
-            report=evaluation.report(),
-            fields=fields,
-            run=run,
-            now=now,
-        )
+        return Fitted(model_type, 1, "garch", payload, evaluation.report(), fields)
     ev = evaluate(series.bars, model_type, cfg)
     winner = ev.decision.candidate
     labelled = np.flatnonzero(np.isfinite(ev.target))
     last = int(labelled[-1])
     first = ev.features.first_valid
-    fitted = fit_calibrated(
+    final = fit_calibrated(
         CANDIDATES[model_type][winner],
         ev.features.values,
         ev.target,
@@ -153,8 +149,8 @@ def model_train(
         cfg,
     )
     payload = {
-        "model": export_model(fitted.model),
-        "radius": {str(round(c * 100)): r for c, r in fitted.radius.items()},
+        "model": export_model(final.model),
+        "radius": {str(round(c * 100)): r for c, r in final.radius.items()},
         "features": list(ev.features.names),
         "model_type": str(model_type),
         "horizon": horizon,
@@ -165,17 +161,36 @@ def model_train(
         "feature_reference": _deciles(ev.features.values[first : last + 1], ev.features.names),
         "training_start": series.dates[first],
     }
+    return Fitted(model_type, horizon, winner, payload, ev.report(), fields)
+
+
+def model_register(
+    *, series: AssetSeries, fitted: Fitted, run: TrainingRun | None = None, now: Any = None
+) -> PredictionModel:
     return _register(
         asset=series.asset,
-        model_type=model_type,
-        horizon=horizon,
-        algorithm=winner,
-        payload=payload,
-        report=ev.report(),
-        fields=fields,
+        model_type=fitted.model_type,
+        horizon=fitted.horizon,
+        algorithm=fitted.algorithm,
+        payload=fitted.payload,
+        report=fitted.report,
+        fields=fitted.fields,
         run=run,
-        now=now,
+        now=now or timezone.now(),
     )
+
+
+def model_train(
+    *,
+    series: AssetSeries,
+    model_type: ModelType,
+    horizon: int,
+    run: TrainingRun | None = None,
+    now: Any = None,
+) -> PredictionModel:
+    """Backtest, fit and register one model; active only if it beat its baseline."""
+    fitted = model_fit(series=series, model_type=model_type, horizon=horizon)
+    return model_register(series=series, fitted=fitted, run=run, now=now)
 
 
 def models_train(
@@ -193,31 +208,37 @@ def models_train(
         assets=[a.symbol for a in assets],
     )
     results: dict[str, Any] = {}
-    for asset in assets:
-        made: list[dict[str, Any]] = []
-        try:
-            series = asset_bars(asset, now=now).tail(settings.ML_MAX_BARS)
-            for model_type in model_types:
-                for horizon in horizons_of(model_type):
-                    model = model_train(
-                        series=series, model_type=model_type, horizon=horizon, run=run, now=now
-                    )
+    jobs = [(t, h) for t in model_types for h in horizons_of(t)]
+    # LightGBM and numpy release the GIL: a few threads fit one asset's models side by side;
+    # the database writes stay on this thread.
+    with ThreadPoolExecutor(max_workers=max(settings.ML_TRAIN_THREADS, 1)) as pool:
+        for asset in assets:
+            made: list[dict[str, Any]] = []
+            try:
+                series = asset_bars(asset, now=now).tail(settings.ML_MAX_BARS)
+                futures = [
+                    pool.submit(model_fit, series=series, model_type=t, horizon=h) for t, h in jobs
+                ]
+                for future in futures:
+                    model = model_register(series=series, fitted=future.result(), run=run, now=now)
                     made.append(
                         {
                             "id": model.pk,
-                            "type": str(model_type),
-                            "horizon": horizon,
+                            "type": model.model_type,
+                            "horizon": model.horizon,
                             "status": model.status,
                         }
                     )
                     if progress:
-                        progress(f"{asset.symbol} {model_type} h{horizon}: {model.status}")
-            results[asset.symbol] = {"models": made}
-        except NotEnoughHistory as exc:
-            results[asset.symbol] = {"models": made, "error": str(exc)}
-        except Exception as exc:  # one asset's failure is recorded, the run goes on
-            logger.exception("training %s failed", asset.symbol)
-            results[asset.symbol] = {"models": made, "error": f"{type(exc).__name__}: {exc}"}
+                        progress(
+                            f"{asset.symbol} {model.model_type} h{model.horizon}: {model.status}"
+                        )
+                results[asset.symbol] = {"models": made}
+            except NotEnoughHistory as exc:
+                results[asset.symbol] = {"models": made, "error": str(exc)}
+            except Exception as exc:  # one asset's failure is recorded, the run goes on
+                logger.exception("training %s failed", asset.symbol)
+                results[asset.symbol] = {"models": made, "error": f"{type(exc).__name__}: {exc}"}
     failed = sum(1 for r in results.values() if "error" in r)
     run.status = (
         TrainingRun.Status.SUCCESS

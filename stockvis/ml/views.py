@@ -7,14 +7,13 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from stockvis.analysis.serializers import ErrorSerializer
-from stockvis.core.api import fast_json
-from stockvis.core.symbols import InvalidSymbol, normalize_symbol
+from stockvis.core.api import ErrorSerializer, fast_json
+from stockvis.core.symbols import InvalidSymbol, normalize_symbol, path_symbol
 from stockvis.market.models import Asset
 from stockvis.ml import selectors
 from stockvis.ml import serializers as s
@@ -38,9 +37,13 @@ PREDICT_DOC = (
 
 def _asset(symbol: str) -> Asset:
     try:
-        return Asset.objects.by_symbol(symbol)
-    except (Asset.DoesNotExist, InvalidSymbol):
-        raise NotFound(f"unknown symbol {symbol!r}") from None
+        canonical = path_symbol(symbol)
+    except InvalidSymbol as exc:
+        raise ValidationError({"symbol": [str(exc)]}) from None
+    try:
+        return Asset.objects.by_symbol(canonical)
+    except Asset.DoesNotExist:
+        raise NotFound(f"unknown symbol {canonical}") from None
 
 
 def _valid(serializer: type[Any], data: Any) -> dict[str, Any]:
@@ -96,7 +99,7 @@ class ModelListView(APIView):
             try:
                 symbol = normalize_symbol(symbol)
             except InvalidSymbol:
-                raise NotFound(f"unknown symbol {symbol!r}") from None
+                raise NotFound(f"unknown symbol {symbol}") from None
         rows = selectors.registry(
             symbol=symbol, model_type=query.get("model_type"), status=query.get("status")
         )[:500]

@@ -68,7 +68,7 @@ def portfolio_valuation(
     date (``valuation.BASE_CURRENCY_FORMULAS``). Holdings whose symbol has no price yet are
     listed in ``unpriced`` and left out of the totals until their collection completes.
     """
-    inputs = selectors.portfolio_inputs(portfolio)
+    inputs = selectors.portfolio_inputs(portfolio, splits_up_to=on)
     quotes = selectors.quotes_on(inputs.assets.values(), on)
     quotes.update({symbol: q for symbol, q in (live or {}).items() if symbol in inputs.assets})
     base = portfolio.base_currency
@@ -109,7 +109,7 @@ def portfolio_valuation(
         p.symbol: released[p.symbol] if p.in_base is None else p.in_base.released_cost
         for p in positions
     }
-    synthetic = any(inputs.assets[p.symbol].is_synthetic for p in positions)
+    synthetic = any(quotes[p.symbol].synthetic for p in positions if p.symbol in quotes)
     return ValuationReport(
         portfolio, valuation, quotes, released, released_base, fx_close, unpriced, synthetic
     )
@@ -177,7 +177,7 @@ def portfolio_history(
     first stored USD-KRW close when a conversion is needed, and never more than ``max_days``
     before ``end`` (the size bound of the answer). Every calendar day is a point.
     """
-    inputs = selectors.portfolio_inputs(portfolio)
+    inputs = selectors.portfolio_inputs(portfolio, splits_up_to=end)
     base = portfolio.base_currency
     points: list[ValuePoint] = []
     if inputs.transactions:
@@ -191,7 +191,9 @@ def portfolio_history(
                 raise ValuationUnavailable(f"no stored {selectors.FX_PAIR} closes up to {end}")
             start = max(start, min(fx_closes))
         if start <= end:
-            history = selectors.close_history(inputs.assets.values(), start=start, end=end)
+            history = selectors.close_history(
+                inputs.assets.values(), start=start, end=end, split_adjusted=True
+            )
             try:
                 points = value_history(
                     inputs.transactions,
@@ -212,7 +214,7 @@ def portfolio_history(
             "simple_return_pct": display_percent(simple_return_pct(points)),
             "time_weighted_return_pct": display_percent(time_weighted_return_pct(points)),
             "points": [point.to_display(base) for point in points],
-            "synthetic": any(asset.is_synthetic for asset in inputs.assets.values()),
+            "synthetic": selectors.serves_synthetic(inputs.assets.values()),
         }
     )
 

@@ -14,9 +14,12 @@ from decimal import Decimal, localcontext
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
-from stockvis.market.models import Asset, DailyPrice
+from stockvis.market.models import SYNTHETIC_SOURCE, Asset, DailyPrice
+from stockvis.market.selectors import serving_bars_of, serving_sources
+from stockvis.market.splits import SplitBook
 from stockvis.portfolios import ledger
 from stockvis.portfolios.models import Holding, Portfolio, PortfolioMode, Transaction
+from stockvis.portfolios.splits import split_adjusted
 from stockvis.portfolios.valuation import AssetMeta, PriceQuote
 
 FX_SYMBOL = "USD-KRW"
@@ -99,13 +102,24 @@ def holdings_as_ledger(portfolio: Portfolio) -> tuple[list[ledger.Transaction], 
     return entries, assets
 
 
-def portfolio_inputs(portfolio: Portfolio) -> PortfolioInputs:
-    """Positions of a portfolio: replayed from its ledger, or read from its holdings."""
+def portfolio_inputs(
+    portfolio: Portfolio, *, splits_up_to: dt.date | None = None
+) -> PortfolioInputs:
+    """Positions of a portfolio: replayed from its ledger, or read from its holdings.
+
+    With ``splits_up_to``, entries before a split effective by that day are restated in
+    post-split shares (quantity × ratio, price ÷ ratio): the money paid stays what it was.
+    """
     if portfolio.mode == PortfolioMode.LEDGER:
         entries, assets = ledger_transactions(portfolio)
-        positions = list(ledger.positions_from_ledger(entries).values())
     else:
         entries, assets = holdings_as_ledger(portfolio)
+    if splits_up_to is not None:
+        book = SplitBook.for_assets(assets.values())
+        entries = split_adjusted(entries, book.by_symbol(assets.values()), up_to=splits_up_to)
+    if portfolio.mode == PortfolioMode.LEDGER:
+        positions = list(ledger.positions_from_ledger(entries).values())
+    else:
         positions = [
             ledger.Position.from_holding(tx.symbol, tx.quantity, tx.price, tx.currency)
             for tx in entries
@@ -123,13 +137,11 @@ def asset_meta(asset: Asset) -> AssetMeta:
 
 
 def _last_two_closes(
-    asset_ids: Iterable[int], *, on_or_before: dt.date, since: dt.date | None, preferred: bool
+    serving: dict[int, str], *, on_or_before: dt.date, since: dt.date | None
 ) -> dict[int, list[tuple[dt.date, float]]]:
-    rows = DailyPrice.objects.filter(asset_id__in=list(asset_ids), date__lte=on_or_before)
+    rows = DailyPrice.objects.filter(serving_bars_of(serving), date__lte=on_or_before)
     if since is not None:
         rows = rows.filter(date__gte=since)
-    if preferred:
-        rows = rows.filter(source=F("asset__preferred_source"))
     ranked = (
         rows.annotate(
             rank=Window(RowNumber(), partition_by=[F("asset_id")], order_by=F("date").desc())
@@ -152,6 +164,11 @@ class Quote:
     last: Decimal
     previous_close: Decimal | None
     previous_date: dt.date | None = None
+    source: str = ""
+
+    @property
+    def synthetic(self) -> bool:
+        return self.source == SYNTHETIC_SOURCE
 
     @property
     def change(self) -> Decimal | None:
@@ -169,31 +186,34 @@ class Quote:
 
 
 def quotes_on(assets: Iterable[Asset], on: dt.date) -> dict[str, Quote]:
-    """Last close and previous close of each asset on or before ``on``, from its preferred source.
+    """Last close and previous close of each asset on or before ``on``, from its serving source
+    (``market.selectors.serving_sources``: real data before synthetic).
 
-    At most four queries whatever the number of assets: the recent window first, then without a
-    lower bound (and finally from any source) for the few assets it missed.
+    At most three queries whatever the number of assets: the serving sources, the recent window,
+    then without a lower bound for the few assets it missed.
     """
     by_id = {asset.pk: asset for asset in assets}
+    serving = serving_sources(by_id.values())
     found: dict[int, list[tuple[dt.date, float]]] = {}
-    attempts = (
-        (on - _RECENT_WINDOW, True),
-        (None, True),
-        (on - _RECENT_WINDOW, False),
-        (None, False),
-    )
-    for since, preferred in attempts:
-        missing = [asset_id for asset_id in by_id if asset_id not in found]
+    for since in (on - _RECENT_WINDOW, None):
+        missing = {asset_id: s for asset_id, s in serving.items() if asset_id not in found}
         if not missing:
             break
-        found.update(_last_two_closes(missing, on_or_before=on, since=since, preferred=preferred))
+        found.update(_last_two_closes(missing, on_or_before=on, since=since))
+    splits = SplitBook.for_assets(by_id[asset_id] for asset_id in found)
     quotes: dict[str, Quote] = {}
     for asset_id, closes in found.items():
         symbol = by_id[asset_id].symbol
         (last_date, last), *rest = closes
-        previous = as_decimal(rest[0][1]) if rest else None
+        previous = None
         previous_date = rest[0][0] if rest else None
-        quotes[symbol] = Quote(symbol, last_date, as_decimal(last), previous, previous_date)
+        if rest:
+            # In post-split shares, so a split day is no -50 % day change (nor a false alert).
+            ratio = splits.ratio(asset_id, rest[0][0], last_date)
+            previous = as_decimal(rest[0][1] / ratio)
+        quotes[symbol] = Quote(
+            symbol, last_date, as_decimal(last), previous, previous_date, serving[asset_id]
+        )
     return quotes
 
 
@@ -209,9 +229,13 @@ def usd_krw_close_on_or_before(on: dt.date) -> tuple[dt.date, Decimal] | None:
 
 
 def close_history(
-    assets: Iterable[Asset], *, start: dt.date, end: dt.date
+    assets: Iterable[Asset], *, start: dt.date, end: dt.date, split_adjusted: bool = False
 ) -> dict[str, dict[dt.date, Decimal]]:
-    """Daily closes of each asset between two dates (plus the last one before ``start``)."""
+    """Daily closes of each asset between two dates (plus the last one before ``start``).
+
+    ``split_adjusted``: closes before a split effective by ``end`` are restated per post-split
+    share, to go with quantities restated the same way.
+    """
     by_id = {asset.pk: asset for asset in assets}
     history: dict[str, dict[dt.date, Decimal]] = {asset.symbol: {} for asset in by_id.values()}
     if not by_id:
@@ -219,18 +243,22 @@ def close_history(
     # The close before the window carries into its first days (weekends, holidays).
     for symbol, quote in quotes_on(by_id.values(), start).items():
         history[symbol][quote.date] = quote.last
+    serving = serving_sources(by_id.values())
     rows = (
-        DailyPrice.objects.filter(
-            asset_id__in=list(by_id),
-            date__gte=start,
-            date__lte=end,
-            source=F("asset__preferred_source"),
-        )
+        DailyPrice.objects.filter(serving_bars_of(serving), date__gte=start, date__lte=end)
         .order_by()
         .values_list("asset_id", "date", "close")
     )
     for asset_id, date, close in rows.iterator(chunk_size=5000):
         history[by_id[asset_id].symbol][date] = as_decimal(close)
+    if split_adjusted:
+        book = SplitBook.for_assets(by_id.values())
+        for asset_id in book.events:
+            closes = history[by_id[asset_id].symbol]
+            for day, stored in closes.items():
+                ratio = book.ratio(asset_id, day, end)
+                if ratio != 1.0:
+                    closes[day] = as_decimal(float(stored) / ratio)
     return history
 
 
@@ -239,6 +267,11 @@ def usd_krw_history(*, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:
     if asset is None:
         return {}
     return close_history([asset], start=start, end=end)[FX_SYMBOL]
+
+
+def serves_synthetic(assets: Iterable[Asset]) -> bool:
+    """Whether any of ``assets`` is served from synthetic demo bars (real bars win)."""
+    return SYNTHETIC_SOURCE in serving_sources(assets).values()
 
 
 def has_prices(asset: Asset) -> bool:

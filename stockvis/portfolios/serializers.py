@@ -202,19 +202,23 @@ class WatchlistSerializer(serializers.ModelSerializer[Watchlist]):
     @extend_schema_field(WatchlistItemSerializer(many=True))
     def get_items(self, watchlist: Watchlist) -> list[dict[str, Any]]:
         quotes: dict[str, Quote] = self.context.get("quotes", {})
-        return [
-            WatchlistItemSerializer(
-                {
-                    "symbol": item.asset.symbol,
-                    "name": item.asset.name,
-                    "currency": item.asset.currency,
-                    "added_at": item.added_at,
-                    "synthetic": item.asset.is_synthetic,
-                    "quote": quotes.get(item.asset.symbol),
-                }
-            ).data
-            for item in watchlist.items.all()
-        ]
+        rows: list[dict[str, Any]] = []
+        for item in watchlist.items.all():
+            quote = quotes.get(item.asset.symbol)
+            rows.append(
+                WatchlistItemSerializer(
+                    {
+                        "symbol": item.asset.symbol,
+                        "name": item.asset.name,
+                        "currency": item.asset.currency,
+                        "added_at": item.added_at,
+                        # What the quote shown is; an item without one shows no data at all.
+                        "synthetic": quote is not None and quote.synthetic,
+                        "quote": quote,
+                    }
+                ).data
+            )
+        return rows
 
 
 class WatchlistInputSerializer(serializers.Serializer[Any]):
@@ -424,3 +428,16 @@ class SnapshotQuerySerializer(serializers.Serializer[Any]):
     since = BoundedDateTimeField(
         required=False, help_text="Only snapshots taken at or after this ISO 8601 date-time."
     )
+
+
+class PortfolioFilterSerializer(serializers.Serializer[Any]):
+    portfolio = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text="Only this portfolio's (one of yours).",
+    )
+
+
+class UnreadQuerySerializer(serializers.Serializer[Any]):
+    unread = serializers.BooleanField(required=False, help_text="Only unread ones.")

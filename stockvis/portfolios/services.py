@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 from celery import current_app
-from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -23,6 +22,7 @@ from rest_framework.exceptions import ValidationError
 
 from stockvis.core.symbols import InvalidSymbol, normalize_symbol
 from stockvis.market.models import Asset, Category, DailyPrice, Market
+from stockvis.market.selectors import serving_source
 from stockvis.portfolios import alerts, ledger, selectors
 from stockvis.portfolios.models import (
     Holding,
@@ -58,8 +58,15 @@ class PortfolioRuleError(ValidationError):
 
 
 def _placeholder_for(symbol: str) -> dict[str, str] | None:
-    """Asset master fields guessed from a symbol's shape until the collector describes it."""
-    source = settings.DEFAULT_PROVIDER
+    """Asset master fields guessed from a symbol's shape until the collector describes it.
+
+    The holding is kept rather than refused: a user's input is never lost because a provider
+    is offline, and a network call inside the request would make adding a holding as slow as
+    the slowest provider. So the asset is stored *unresolved* (no preferred source): its
+    background collection asks a provider to describe it, and until one does the status
+    endpoint says why; no source is invented for it.
+    """
+    source = ""
     if _KRX_CODE.match(symbol):
         return _guess(Category.STOCK, Market.KR, "XKRX", "KRW", source)
     if _CRYPTO_PAIR.match(symbol):
@@ -531,16 +538,16 @@ def alerts_schedule_evaluation(sender: Any, symbols: Iterable[str] = (), **kwarg
 
 def _rsi_of(asset: Asset, period: int) -> Decimal | None:
     from stockvis.analysis.indicators import Bars, IndicatorSpec, compute_indicators
+    from stockvis.market.corporate_actions import adjusted_bars
 
-    # Enough history for TA-Lib's Wilder smoothing to settle (it seeds from the first values).
-    closes = list(
-        DailyPrice.objects.filter(asset=asset, source=asset.preferred_source)
-        .order_by("-date")
-        .values_list("close", flat=True)[: max(250, period * 10)]
-    )
+    # Enough history for TA-Lib's Wilder smoothing to settle (it seeds from the first values),
+    # split- and dividend-adjusted so a split is no plunge of the RSI (nor a false alert), from
+    # the source served (real data before synthetic).
+    adjusted = adjusted_bars(asset, source=serving_source(asset))
+    closes = adjusted.close[-max(250, period * 10) :]
     if len(closes) <= period:
         return None
-    series = np.asarray(closes[::-1], dtype=np.float64)
+    series = np.asarray(closes, dtype=np.float64)
     bars = Bars(open=series, high=series, low=series, close=series, volume=np.zeros_like(series))
     latest = compute_indicators(bars, IndicatorSpec(indicators={"rsi"}, rsi_period=period))
     value = latest.latest()["rsi"]
@@ -625,7 +632,7 @@ def _notification_for(
             "value": None if value is None else str(value),
             "price": str(quote.last),
             "price_date": quote.date.isoformat(),
-            "synthetic": alert.asset.is_synthetic,
+            "synthetic": quote.synthetic,
         },
     )
     transaction.on_commit(lambda: notification_deliver(notification=notification))

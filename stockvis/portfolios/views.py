@@ -11,7 +11,11 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -19,6 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from stockvis.core.api import ErrorSerializer
 from stockvis.core.pagination import OwnedListPagination
 from stockvis.portfolios import access, reports, selectors, services
 from stockvis.portfolios import serializers as s
@@ -72,6 +77,11 @@ value the portfolio (no exchange rate yet, or none as old as a transaction).
 
 """
 VALUATION_DOC += BASE_CURRENCY_FORMULAS
+
+
+UNAVAILABLE = OpenApiResponse(
+    ErrorSerializer, description="The stored data cannot value the portfolio (no exchange rate)."
+)
 
 
 def _today_for(request: Request) -> dt.date:
@@ -164,7 +174,7 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
         summary="Portfolio valuation",
         description=VALUATION_DOC,
         parameters=[s.DateQuerySerializer],
-        responses={200: s.ValuationSerializer},
+        responses={200: s.ValuationSerializer, 409: UNAVAILABLE},
     )
     @action(detail=True, methods=["get"])
     def valuation(self, request: Request, pk: str) -> Response:
@@ -177,7 +187,7 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
         description="Base-currency market value per bucket and its share, largest first; "
         "valued as in the valuation endpoint.",
         parameters=[s.DateQuerySerializer],
-        responses={200: s.AllocationSerializer},
+        responses={200: s.AllocationSerializer, 409: UNAVAILABLE},
     )
     @action(detail=True, methods=["get"])
     def allocation(self, request: Request, pk: str) -> Response:
@@ -189,7 +199,7 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
         summary="Reconstructed daily history with simple and time-weighted return",
         description=TWR_DOC,
         parameters=[s.HistoryQuerySerializer],
-        responses={200: s.HistorySerializer},
+        responses={200: s.HistorySerializer, 409: UNAVAILABLE},
     )
     @action(detail=True, methods=["get"])
     def history(self, request: Request, pk: str) -> Response:
@@ -219,9 +229,14 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
         return Response(s.SnapshotSerializer(rows.order_by("taken_at")[:5000], many=True).data)
 
 
-_portfolio_param = OpenApiParameter(
-    "portfolio", int, required=False, description="Only this portfolio's (one of yours)."
-)
+_portfolio_param = s.PortfolioFilterSerializer
+
+
+def _only_wanted_portfolio(request: Request, rows: QuerySet[Any]) -> QuerySet[Any]:
+    wanted = _valid(s.PortfolioFilterSerializer, _query(request)).get("portfolio")
+    if wanted is None:
+        return rows
+    return rows.filter(portfolio=access.portfolio_for(request.user, wanted))
 
 
 @extend_schema_view(
@@ -246,9 +261,8 @@ class HoldingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedView
 
     def get_queryset(self) -> QuerySet[Holding]:
         rows = access.owned_holdings(self.request.user)
-        wanted = self.request.query_params.get("portfolio")
-        if self.action == "list" and wanted:
-            rows = rows.filter(portfolio=access.portfolio_for(self.request.user, wanted))
+        if self.action == "list":
+            rows = _only_wanted_portfolio(self.request, rows)
         return rows
 
     def create(self, request: Request) -> Response:
@@ -293,9 +307,8 @@ class TransactionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Owned
 
     def get_queryset(self) -> QuerySet[Transaction]:
         rows = access.owned_transactions(self.request.user)
-        wanted = self.request.query_params.get("portfolio")
-        if self.action == "list" and wanted:
-            rows = rows.filter(portfolio=access.portfolio_for(self.request.user, wanted))
+        if self.action == "list":
+            rows = _only_wanted_portfolio(self.request, rows)
         return rows
 
     def create(self, request: Request) -> Response:
@@ -438,7 +451,7 @@ class PriceAlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedV
 @extend_schema_view(
     list=extend_schema(
         summary="Your notifications, newest first",
-        parameters=[OpenApiParameter("unread", bool, required=False)],
+        parameters=[s.UnreadQuerySerializer],
     ),
     retrieve=extend_schema(summary="One notification"),
     destroy=extend_schema(summary="Delete a notification"),
@@ -453,7 +466,9 @@ class NotificationViewSet(
 
     def get_queryset(self) -> QuerySet[Notification]:
         rows = access.owned_notifications(self.request.user)
-        if self.action == "list" and self.request.query_params.get("unread") in ("1", "true"):
+        if self.action == "list" and _valid(s.UnreadQuerySerializer, _query(self.request)).get(
+            "unread"
+        ):
             rows = rows.filter(read_at__isnull=True)
         return rows
 

@@ -63,6 +63,7 @@ class ProviderError(Exception):
         retry_after: float | None = None,
         quota_exhausted: bool = False,
         provider: str = "",
+        unreachable: bool = False,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -70,10 +71,24 @@ class ProviderError(Exception):
         self.retry_after = retry_after
         self.quota_exhausted = quota_exhausted
         self.provider = provider
+        #: The provider could not be reached at all (no network, DNS, refused, timed out).
+        self.unreachable = unreachable
 
     def __str__(self) -> str:
+        if self.unreachable:
+            return self.message  # already names the provider
         prefix = f"{self.provider}: " if self.provider else ""
         return f"{prefix}{self.message}"
+
+
+UNREACHABLE = "offline or provider unreachable"
+
+
+def provider_unreachable(provider: str, detail: str) -> ProviderError:
+    """The one wording of a network failure: ``offline or provider unreachable: fdr (...)``."""
+    return ProviderError(
+        f"{UNREACHABLE}: {provider} ({detail})", provider=provider, unreachable=True
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +118,8 @@ class AssetInfo:
     provider_symbol: str = ""
     listing_date: dt.date | None = None
     name_local: str = ""
+    #: What the provider could not find out this time (e.g. a lookup that was offline).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,12 +22,18 @@ from stockvis.providers.base import (
     StatementReport,
     SymbolMatch,
     empty_price_frame,
+    provider_unreachable,
 )
 from stockvis.providers.circuit import CircuitBreaker
 from stockvis.providers.csvfile import CsvImportError, parse_price_csv
 from stockvis.providers.deadline import call_with_deadline
 from stockvis.providers.fdr import FdrClient
-from stockvis.providers.fdr.client import default_listing, default_reader, is_network_error
+from stockvis.providers.fdr.client import (
+    default_listing,
+    default_reader,
+    is_network_error,
+    network_cause,
+)
 from stockvis.providers.ratelimit import ProviderLimits, RateLimiter
 from stockvis.providers.retry import RetryPolicy
 from stockvis.providers.synthetic import SyntheticProvider
@@ -115,6 +121,11 @@ def _limited_fdr_reader(limiter: RateLimiter, policy: RetryPolicy) -> Callable[.
         except ProviderError:
             raise
         except Exception as exc:
+            cause = network_cause(exc)
+            if cause is not None:
+                raise provider_unreachable(
+                    "fdr", f"reading {symbol}: {type(cause).__name__}"
+                ) from exc
             if is_network_error(exc):
                 raise ProviderError(
                     f"reading {symbol} failed: {type(exc).__name__}: {exc}", provider="fdr"
@@ -165,7 +176,8 @@ class CsvDirectoryProvider:
     def daily_prices(self, asset: AssetRef, start: dt.date, end: dt.date) -> pd.DataFrame:
         path = self._path(asset.symbol)
         try:
-            parsed = parse_price_csv(path.read_bytes())
+            with path.open("rb") as stream:
+                parsed = parse_price_csv(stream)
         except FileNotFoundError:
             raise ProviderError(
                 f"no file {path.name}", permanent=True, provider=self.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,7 +24,8 @@ def user_group(user_id: int) -> str:
 
 
 def _event(payload: dict[str, Any]) -> dict[str, Any]:
-    return {"type": EVENT_TYPE, "payload": payload}
+    # Encoded once here, not once per subscriber: a symbol's update goes to every socket on it.
+    return {"type": EVENT_TYPE, "text": json.dumps(payload)}
 
 
 async def send_many(items: list[tuple[str, dict[str, Any]]]) -> None:

@@ -84,19 +84,20 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
     # -- sending ---------------------------------------------------------------------------
 
     async def push(self, payload: dict[str, Any]) -> None:
-        """Send one JSON message; a client that cannot take it within the timeout is dropped
+        await self.push_text(json.dumps(payload))
+
+    async def push_text(self, text: str) -> None:
+        """Send one JSON text frame; a client that cannot take it within the timeout is dropped
         so it never holds memory or a slot that other clients need."""
         try:
-            await asyncio.wait_for(
-                self.send(text_data=json.dumps(payload)), settings.WS_SEND_TIMEOUT
-            )
+            await asyncio.wait_for(self.send(text_data=text), settings.WS_SEND_TIMEOUT)
         except TimeoutError:
             logger.info("dropping a websocket client that stopped reading")
             await self.disconnect(CLOSE_TOO_SLOW)
             raise StopConsumer() from None
 
     async def broadcast_message(self, event: dict[str, Any]) -> None:
-        await self.push(event["payload"])
+        await self.push_text(event["text"])
 
     async def _beat(self) -> None:
         while True:

@@ -136,7 +136,27 @@ class LocalProcessChannelLayer(InMemoryChannelLayer):
         rows = [(self.origin, group, message) for group, message in items]
         await asyncio.to_thread(self.outbox.append, rows)
         for group, message in items:
-            await super().group_send(group, message)
+            self._deliver_local(group, message)
+
+    def _deliver_local(self, group: str, message: dict[str, Any]) -> None:
+        """Fan a group message out to this process's channels.
+
+        The base class copies the message and starts a task for every channel; a price update
+        goes to every socket on its symbol each second, so here each channel's queue gets the
+        same (read-only) message directly. A full queue drops it, as the base class does.
+        """
+        channels = self.groups.get(group)
+        if not channels:
+            return
+        expires = time.time() + self.expiry
+        for channel in list(channels):
+            queue = self.channels.get(channel)
+            if queue is None:
+                queue = self.channels.setdefault(
+                    channel, asyncio.Queue(maxsize=self.get_capacity(channel))
+                )
+            if not queue.full():
+                queue.put_nowait((expires, message))
 
     async def group_add(self, group: str, channel: str) -> None:
         await super().group_add(group, channel)
@@ -151,7 +171,13 @@ class LocalProcessChannelLayer(InMemoryChannelLayer):
 
     async def _relay_forever(self) -> None:
         last_id = await asyncio.to_thread(self.outbox.last_id)
+        cleaned_at = time.monotonic()
         while True:
+            if time.monotonic() - cleaned_at > 1.0:
+                # The base class sweeps expired messages and memberships on every send; once a
+                # second is enough and keeps a fan-out from walking every channel each time.
+                self._clean_expired()
+                cleaned_at = time.monotonic()
             try:
                 rows = await asyncio.to_thread(
                     self.outbox.read_after, last_id, exclude_origin=self.origin
@@ -160,7 +186,7 @@ class LocalProcessChannelLayer(InMemoryChannelLayer):
                     for row_id, group, encoded in rows:
                         last_id = row_id
                         if group in self.groups:
-                            await super().group_send(group, json.loads(encoded))
+                            self._deliver_local(group, json.loads(encoded))
                 else:
                     # Skip past our own rows so the next read starts after them.
                     last_id = await asyncio.to_thread(self.outbox.max_id_after, last_id)

@@ -100,3 +100,14 @@ def test_the_screener_snapshot_is_computed_on_adjusted_prices(nvda: Asset) -> No
     assert snapshot.sma_50 == pytest.approx(bars.close[-50:].mean())
     assert snapshot.close == pytest.approx(bars.close[-1])
     assert snapshot.sma_50 < bars.close[-1] * 1.5
+
+
+def test_the_overview_change_on_a_split_day_is_the_real_move(nvda: Asset, client: Client) -> None:
+    DailyPrice.objects.filter(asset=nvda, date__gt=SPLIT_DAY).delete()
+    last, previous = DailyPrice.objects.filter(asset=nvda).order_by("-date")[:2]
+
+    quote = client.get("/api/v1/stocks/api/overview/nvda/").json()["quote"]
+
+    assert quote["date"] == SPLIT_DAY.isoformat()
+    assert quote["change_percent"] == pytest.approx((last.close / (previous.close / 10) - 1) * 100)
+    assert abs(quote["change_percent"]) < 5

@@ -109,7 +109,7 @@ def test_weekly_bars_come_from_the_weekly_table(market: None, client: Client) ->
     assert 50 <= body["count"] <= 54
 
 
-@pytest.mark.parametrize("spelling", ["btc-krw", "BTC-KRW", " btc-krw "])
+@pytest.mark.parametrize("spelling", ["btc-krw", "BTC-KRW", "Btc-Krw"])
 def test_symbols_are_case_insensitive_and_normalised(
     market: None, client: Client, spelling: str
 ) -> None:
@@ -124,9 +124,17 @@ def test_parameters_are_case_insensitive_too(market: None, client: Client) -> No
     assert (body["type"], body["period"]) == ("daily", "1m")
 
 
-def test_an_empty_parameter_means_its_default(market: None, client: Client) -> None:
-    body = client.get(CHART.format("aapl"), {"type": "", "period": "", "days": ""}).json()
-    assert (body["type"], body["period"], body["days"]) == ("daily", "1y", None)
+@pytest.mark.parametrize("param", ["type", "period", "days"])
+def test_an_empty_parameter_is_a_400_not_its_default(
+    market: None, client: Client, param: str
+) -> None:
+    response = client.get(CHART.format("aapl"), {param: ""})
+    assert response.status_code == 400
+    assert list(response.json()["fields"]) == [param]
+
+
+def test_a_padded_symbol_is_not_a_symbol(market: None, client: Client) -> None:
+    assert client.get(CHART.format(" btc-krw ")).status_code == 400
 
 
 def test_an_unknown_symbol_is_a_json_404(market: None, client: Client) -> None:

@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from stockvis.market.models import Asset, DailyPrice
+from stockvis.market.serializers import SYNTHETIC_NOTICE
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +17,19 @@ def test_the_status_of_a_collected_stock_is_complete_with_its_counts(
     assert body == {
         "symbol": "AAPL",
         "stock_exists": True,
+        "resolved": True,
+        "problem": None,
         "has_overview": True,
         "has_prices": True,
         "has_financial": True,
         "is_complete": True,
+        "source": "synthetic",
+        "synthetic": True,
+        "notice": SYNTHETIC_NOTICE,
+        "bars_by_source": {
+            "daily": {"synthetic": asset.daily_prices.count()},
+            "weekly": {"synthetic": asset.weekly_prices.count()},
+        },
         "details": {
             "daily_prices": asset.daily_prices.count(),
             "weekly_prices": asset.weekly_prices.count(),
@@ -62,6 +72,7 @@ def test_an_unknown_symbol_is_reported_as_not_existing_rather_than_404(
     assert body["stock_exists"] is False
     assert body["is_complete"] is False
     assert set(body["details"].values()) == {0}
+    assert (body["source"], body["synthetic"], body["notice"]) == (None, False, None)
 
 
 def test_a_malformed_symbol_is_a_400(db: None, client: Client) -> None:

@@ -23,7 +23,7 @@ from stockvis.market.models import (
     WeeklyPrice,
 )
 from stockvis.market.signals import prices_changed
-from stockvis.providers.base import DataKind, ProviderError
+from stockvis.providers.base import DataKind, ProviderError, empty_price_frame
 from tests.collector.conftest import ScriptedProvider, bars, transient
 
 pytestmark = pytest.mark.django_db
@@ -259,3 +259,24 @@ def test_json_log_lines_carry_the_job_id_and_the_asset(scripted: ScriptedProvide
     assert per_asset["AAPL"]["level"] == "INFO"
     assert per_asset["MSFT"]["level"] == "WARNING"
     assert "HTTP 500" in per_asset["MSFT"]["message"]
+
+
+def test_a_collection_that_stored_nothing_for_an_asset_is_not_a_success(
+    scripted: ScriptedProvider,
+) -> None:
+    scripted.daily["AAPL"] = empty_price_frame()
+    report = collect(
+        start=START, end=END, symbols=["AAPL"], provider=scripted, kinds=[DataKind.DAILY]
+    )
+    assert report.job.status == "failure"
+    assert report.results[0].error == (
+        "no data: scripted returned nothing for AAPL from 2026-10-01 to 2026-10-30"
+    )
+
+
+def test_an_empty_window_without_sessions_is_not_a_failure(scripted: ScriptedProvider) -> None:
+    saturday, sunday = dt.date(2026, 10, 3), dt.date(2026, 10, 4)
+    report = collect(
+        start=saturday, end=sunday, symbols=["AAPL"], provider=scripted, kinds=[DataKind.DAILY]
+    )
+    assert report.job.status == "success"

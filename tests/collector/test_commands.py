@@ -147,12 +147,16 @@ def test_import_prices_names_the_line_it_cannot_read(tmp_path: Path) -> None:
         call_command("import-prices", str(bad), "--symbol", "AAPL")
 
 
-def test_import_prices_for_an_unregistered_symbol_fails_with_exit_2(tmp_path: Path) -> None:
+def test_import_prices_registers_an_unknown_symbol_and_says_what_it_assumed(
+    tmp_path: Path,
+) -> None:
     good = tmp_path / "good.csv"
     good.write_text("Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,0.5,1.5,10\n")
     code, out = run("import-prices", str(good), "--symbol", "ZZZ")
-    assert code == 2
-    assert "ZZZ is not registered" in out
+    assert code == 0, out
+    asset = Asset.objects.get(symbol="ZZZ")
+    assert (asset.exchange, asset.currency, asset.preferred_source) == ("XNYS", "USD", "csv")
+    assert "assumed exchange XNYS (letters: a US listing" in out
 
 
 def chunks(asked: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import talib
 import time_machine
 from django.core.management import call_command
 
@@ -165,3 +166,64 @@ def test_a_yahoo_split_is_stored_but_not_applied_twice_to_its_split_adjusted_pri
     assert all(e.kind == "dividend" for e in corporate_events(asset, bars_source="yahoo"))
     # Bars of another source (unadjusted) do get the split from the file.
     assert any(e.kind == "split" for e in corporate_events(asset, bars_source="alphavantage"))
+
+
+def test_a_split_learned_after_its_bars_clears_their_spike_flag(
+    av_server: AlphaVantageServer,
+) -> None:
+    _collect_nvda(av_server, with_split=False)
+    assert DataQualityFlag.objects.filter(asset__symbol="NVDA", kind="spike").exists()
+    splits = [{"effective_date": "2024-06-10", "split_factor": "10.0000"}]
+    av_server.on("SPLITS", "NVDA", json.dumps({"symbol": "NVDA", "data": splits}).encode())
+
+    with time_machine.travel(NOW, tick=False):
+        collect(
+            start=dt.date(2024, 6, 5),
+            end=dt.date(2024, 6, 11),
+            symbols=["NVDA"],
+            provider_name="alphavantage",
+            kinds=[DataKind.ACTIONS],
+        )
+
+    assert not DataQualityFlag.objects.filter(asset__symbol="NVDA", kind="spike").exists()
+
+
+def _weekly_json(name: str) -> bytes:
+    """The recorded weekly CSV as the JSON answer the client asks for (same values)."""
+    path = shared_data_path(AV, "time_series", name)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    keys = ("open", "high", "low", "close", "volume")
+    series = {
+        row["timestamp"]: {f"{i}. {key}": row[key] for i, key in enumerate(keys, start=1)}
+        for row in rows
+    }
+    return json.dumps({"Meta Data": {"2. Symbol": "IBM"}, "Weekly Time Series": series}).encode()
+
+
+def test_collected_ibm_weekly_bars_and_actions_reproduce_alpha_vantages_sma(
+    av_server: AlphaVantageServer,
+) -> None:
+    us_stock("IBM")
+    serve_ibm_actions(av_server)
+    av_server.on("TIME_SERIES_WEEKLY", "IBM", _weekly_json("TIME_SERIES_WEEKLY_74eb54d6.csv"))
+    with time_machine.travel(NOW, tick=False):
+        report = collect(
+            start=dt.date(1999, 11, 1),
+            end=dt.date(2026, 5, 15),
+            symbols=["IBM"],
+            provider_name="alphavantage",
+            kinds=[DataKind.ACTIONS, DataKind.WEEKLY],
+        )
+    assert report.job.status in ("success", "partial_failure"), report.job.error_summary
+
+    bars = adjusted_bars(Asset.objects.get(symbol="IBM"), bar_type="weekly")
+    ours = pd.Series(talib.SMA(bars.open, 10), index=pd.DatetimeIndex(bars.dates))
+    theirs = pd.read_csv(
+        shared_data_path(AV, "technical_moving_averages", "SMA_2e3849d5.csv"),
+        parse_dates=["time"],
+    ).set_index("time")["SMA"]
+    joined = pd.concat([ours, theirs], axis=1, join="inner").dropna()
+
+    assert len(joined) > 1300
+    assert (joined.iloc[:, 0] / joined.iloc[:, 1] - 1).abs().max() < 0.003

@@ -41,3 +41,25 @@ def test_a_second_load_loads_nothing_twice_and_tops_up_to_the_new_day() -> None:
         WeeklyPrice.objects.filter(asset__symbol="AAPL", date__gte=dt.date(2026, 11, 23)).count()
         == 1
     )
+
+
+def test_demo_bars_never_go_beside_an_assets_real_bars() -> None:
+    spy = Asset.objects.create(
+        symbol="SPY",
+        name="SPDR S&P 500 ETF Trust (real)",
+        category="etf",
+        exchange="XNYS",
+        currency="USD",
+        preferred_source="csv",
+    )
+    DailyPrice.objects.create(
+        asset=spy, date=dt.date(2020, 9, 4), source="csv", open=1, high=1, low=1, close=1, volume=1
+    )
+    report = demo_load(today=dt.date(2026, 11, 20), years=1)
+    assert report.skipped == ("SPY",)
+    assert report.assets == 19
+    assert set(spy.daily_prices.values_list("source", flat=True)) == {"csv"}
+    assert not spy.weekly_prices.exists()
+    spy.refresh_from_db()
+    assert (spy.name, spy.preferred_source) == ("SPDR S&P 500 ETF Trust (real)", "csv")
+    assert Asset.objects.by_symbol("QQQ").daily_prices.exists()  # the rest loads as before

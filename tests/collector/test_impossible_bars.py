@@ -126,10 +126,9 @@ def test_finance_data_reader_bars_with_infinities_are_not_stored_daily_or_weekly
         )
 
     assert stored_daily("005930") == ["2024-04-01", "2024-04-03"]
-    # FinanceDataReader's weekly bars are rebuilt from the stored (validated) dailies: the week
-    # holds the two good days and nothing of the infinite one.
-    week = WeeklyPrice.objects.get(asset__symbol="005930")
-    assert (week.high, week.close, week.volume) == (71000, 70800, 2)
+    # The weekly bar is rebuilt from the stored (finite) dailies only: no infinity reaches it.
+    weekly = WeeklyPrice.objects.get(asset__symbol="005930")
+    assert (weekly.date, weekly.high, weekly.volume) == (dt.date(2024, 4, 3), 71000.0, 2.0)
 
 
 def test_the_synthetic_path_rejects_them_too(settings: Any) -> None:

@@ -12,6 +12,7 @@ from stockvis.collector.collect import collect
 from stockvis.collector.ingest import prices_upsert
 from stockvis.collector.jobs import JobReport
 from stockvis.collector.models import JobRun
+from stockvis.collector.selectors import collection_problem_of
 from stockvis.market.models import Asset, DailyPrice
 from stockvis.providers.base import DataKind, price_frame
 from tests.collector.conftest import ScriptedProvider, transient
@@ -71,6 +72,11 @@ def test_a_collect_is_recorded_as_a_job_run_and_a_partial_failure_names_the_asse
     assert job.error_summary["failed"] == {"MSFT": "scripted: TIME_SERIES_DAILY: HTTP 503"}
     assert job.results["AAPL"]["unchanged"] > 0
     assert not DailyPrice.objects.filter(asset__symbol="MSFT").exists()
+    # The status endpoint's reason comes from a JSON key lookup that PostgreSQL must answer too.
+    problem = collection_problem_of(symbol="MSFT")
+    assert problem is not None
+    assert (problem.job_id, problem.reason) == (job.pk, "scripted: TIME_SERIES_DAILY: HTTP 503")
+    assert collection_problem_of(symbol="AAPL") is None
 
 
 @pytest.mark.django_db(transaction=True)

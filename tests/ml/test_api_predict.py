@@ -51,7 +51,8 @@ def test_too_little_history_is_a_422_that_says_how_many_bars_are_needed() -> Non
     response = get("AAPL", model_type="price_prediction", horizon=20)
     assert response.status_code == 422
     needed = predicting.bars_needed(ModelType.PRICE, 20)
-    assert f"at least {needed} closed daily bars; 200 are stored" in response.json()["error"]
+    assert f"at least {needed} closed daily bars; 200 are stored" in response.json()["detail"]
+    assert response.json()["error"] == "insufficient_history"
 
 
 def test_without_a_trained_model_the_baseline_is_served_and_says_so() -> None:

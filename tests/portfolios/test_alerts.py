@@ -306,8 +306,8 @@ def test_thresholds_read_as_people_write_them_in_the_api_and_notifications(
         url, {"symbol": "AAPL", "kind": "change_up", "threshold": "1"}, format="json"
     )
     assert created.json()["threshold"] == "1.00"
-    assert as_alice.get(url).json()[0]["threshold"] == "1.00"
-    (notification,) = as_alice.get("/api/v1/users/notifications/").json()
+    assert as_alice.get(url).json()["results"][0]["threshold"] == "1.00"
+    (notification,) = as_alice.get("/api/v1/users/notifications/").json()["results"]
     assert notification["data"]["threshold"] == "1.00"
     assert "1.00000000" not in notification["title"] + notification["message"]
     assert notification["message"].endswith("(alert at +1.00%)")
@@ -328,3 +328,26 @@ def test_threshold_text_keeps_typed_digits_and_drops_the_columns_zeros(
     kind: str, threshold: str, currency: str, shown: str
 ) -> None:
     assert alerts.threshold_text(alerts.Condition(kind), Decimal(threshold), currency) == shown
+
+
+def test_alerts_read_real_closes_even_when_demo_closes_are_newer(
+    alice: User, pushed: Any, discord_queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from stockvis.market.models import DailyPrice
+
+    close_on(2, 100)  # real (csv)
+    asset = PriceAlert._meta.get_field("asset").related_model.objects.get(symbol="AAPL")
+    asset.preferred_source = "synthetic"
+    asset.save(update_fields=["preferred_source"])
+    DailyPrice.objects.create(
+        asset=asset,
+        date=dt.date(2026, 3, 5),
+        source="synthetic",
+        open=1,
+        high=1,
+        low=1,
+        close=500,
+        volume=1,
+    )
+    assert create(django_capture_on_commit_callbacks, alice, "price_above", 300) == []
+    assert PriceAlert.objects.get().last_value == 100

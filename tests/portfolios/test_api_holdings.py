@@ -313,3 +313,37 @@ def test_lists_answer_one_bounded_page(as_alice: APIClient, alice: User, setting
     assert len(capped["results"]) == 3
     beyond = as_alice.get("/api/v1/users/portfolios/?page=99")
     assert beyond.status_code == 404
+
+
+def test_a_symbol_no_provider_can_describe_is_kept_unresolved_not_invented(
+    as_alice: APIClient, sent: list[str], settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from stockvis.collector import tasks
+    from stockvis.collector.models import JobRun
+    from stockvis.market.models import DailyPrice
+
+    settings.DEFAULT_PROVIDER = "synthetic"  # offline: only the demo universe is known
+    with django_capture_on_commit_callbacks(execute=True):
+        created = add_holding(as_alice, symbol="VOO", quantity="3", average_price="480")
+    assert created.status_code == 201, created.json()
+    assert sent == ["VOO"]
+    voo = Asset.objects.get(symbol="VOO")
+    assert voo.preferred_source == ""  # no source invented for it
+
+    status = as_alice.get("/api/v1/users/portfolio/symbol/VOO/status/").json()
+    assert (status["resolved"], status["is_complete"]) == (False, False)
+    assert "no provider has described it yet" in status["problem"]
+
+    outcome = tasks.collect_symbol.apply(args=["VOO"], kwargs={"years": 1}).get()
+
+    job = JobRun.objects.get(pk=outcome["job_id"])
+    assert job.status == "failure"
+    reason = job.results["VOO"]["error"]
+    assert reason.startswith("cannot register: synthetic:")
+    voo.refresh_from_db()
+    assert voo.preferred_source == ""
+    assert not DailyPrice.objects.filter(asset=voo).exists()
+    assert Holding.objects.filter(asset=voo).exists()  # the user's holding is not lost
+    status = as_alice.get("/api/v1/users/portfolio/symbol/voo/status/").json()
+    assert status["resolved"] is False
+    assert status["problem"] == f"collect_symbol #{job.pk} failed: {reason}"

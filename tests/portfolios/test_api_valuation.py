@@ -295,3 +295,38 @@ def test_an_empty_portfolio_has_an_empty_history(as_alice: APIClient, alice: Use
     body = as_alice.get(f"/api/v1/users/portfolios/{default.pk}/history/").json()
     assert body["points"] == []
     assert body["time_weighted_return_pct"] is None
+
+
+def test_a_holding_is_valued_on_its_real_closes_even_beside_newer_demo_ones(
+    as_alice: APIClient, alice: User, priced: Any
+) -> None:
+    from stockvis.market.models import Asset, DailyPrice
+
+    # MSFT prefers the demo's source and has newer synthetic closes; its real ones still count.
+    msft = Asset.objects.get(symbol="MSFT")
+    msft.preferred_source = "synthetic"
+    msft.save(update_fields=["preferred_source"])
+    DailyPrice.objects.create(
+        asset=msft,
+        date=dt.date(2026, 3, 6),
+        source="synthetic",
+        open=1,
+        high=1,
+        low=1,
+        close=999,
+        volume=1,
+    )
+    portfolio = ledger_portfolio(alice, "USD")
+    record(
+        as_alice,
+        portfolio,
+        symbol="MSFT",
+        kind="buy",
+        date="2026-03-02",
+        quantity="1",
+        price="400",
+    )
+    body = as_alice.get(f"/api/v1/users/portfolios/{portfolio.pk}/valuation/?date={FRIDAY}").json()
+    (held,) = body["holdings"]
+    assert (held["last_price"], held["previous_close"]) == ("410", "400")
+    assert body["synthetic"] is False

@@ -9,6 +9,7 @@ CORE_MODULES = (
     "stockvis.portfolios.ledger",
     "stockvis.portfolios.valuation",
     "stockvis.portfolios.returns",
+    "stockvis.portfolios.splits",
 )
 
 

@@ -44,6 +44,7 @@ MATRIX: list[tuple[str, str, dict[str, Any] | None]] = [
     ("get", "portfolios/{portfolio}/allocation/", None),
     ("get", "portfolios/{portfolio}/history/", None),
     ("get", "portfolios/{portfolio}/snapshots/", None),
+    ("get", "portfolios/{portfolio}/risk/", None),
     ("get", "portfolio/{holding}/", None),
     ("patch", "portfolio/{holding}/", {"quantity": "999"}),
     ("put", "portfolio/{holding}/", {"quantity": "999"}),

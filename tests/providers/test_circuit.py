@@ -140,7 +140,7 @@ def test_an_unreachable_alpha_vantage_trips_the_breaker_after_its_retries(clock)
     policy = RetryPolicy(max_retries=1, sleep=lambda s: None, breaker=breaker)
     client = AlphaVantageClient("KEY", retry_policy=policy)
     for _ in range(2):
-        with pytest.raises(ProviderError, match="connection failed"):
+        with pytest.raises(ProviderError, match="offline or provider unreachable: alphavantage"):
             client.quote(IBM)
     assert route.call_count == 4  # two calls, each retried once
     with pytest.raises(ProviderError, match="circuit open"):

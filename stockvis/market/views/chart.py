@@ -33,8 +33,11 @@ class ChartView(APIView):
         operation_id="stocks_chart",
         summary="Price bars for a chart",
         description="Daily or weekly bars, oldest first, in the shape lightweight-charts takes "
-        "(`time`, `open`, `high`, `low`, `close`, `volume`), with the asset and source. Bars of "
-        "the `synthetic` provider are demo data: `synthetic` is true and `notice` says so. "
+        "(`time`, `open`, `high`, `low`, `close`, `volume`), with the asset and source. The "
+        "source is the asset's preferred real one, else another real one, else synthetic demo "
+        "data (real data is never hidden behind demo data); `source=` picks one (400 for a name "
+        "that is no source; a source without bars answers no bars). Bars of the `synthetic` "
+        "provider are demo data: `synthetic` is true and `notice` says so. "
         "`adjusted=true` back-adjusts them for the asset's known splits and dividends. "
         "Cached 60 s; an ingest of the symbol invalidates it at once.",
         parameters=[SYMBOL_PARAMETER, ChartQuerySerializer],
@@ -49,8 +52,14 @@ class ChartView(APIView):
         query = ChartQuerySerializer(data=query_data(request.query_params))
         query.is_valid(raise_exception=True)
         window = query.validated_data["window"]
+        source = query.validated_data.get("source")
         adjusted = query.validated_data["adjusted"]
-        if window.period == "1d" and window.days is None and window.bar_type == "daily":
+        if (
+            window.period == "1d"
+            and window.days is None
+            and window.bar_type == "daily"
+            and source is None
+        ):
             # Today's intraday bars from the live feed, when it saw the symbol (not cached).
             from stockvis.realtime.chart import intraday_chart_payload
 
@@ -60,7 +69,7 @@ class ChartView(APIView):
 
         def encode() -> bytes:
             asset = asset_or_404(symbol)
-            rows = chart_rows(asset, window)
+            rows = chart_rows(asset, window, source=source)
             if adjusted:
                 rows = adjusted_chart_rows(asset, rows, bar_type=window.bar_type)
             payload = {**chart_payload(asset, window, rows), "adjusted": adjusted}
@@ -68,7 +77,7 @@ class ChartView(APIView):
             # the finished body and a hit costs no encoding at all.
             return orjson.dumps(payload)
 
-        params = {**window.as_params(), "adjusted": adjusted}
+        params = {**window.as_params(), "adjusted": adjusted, "source": source or ""}
         body = cached("chart", symbol, params, CHART_TTL, encode)
         record_view(symbol)
         return HttpResponse(body, content_type="application/json")

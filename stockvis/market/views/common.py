@@ -9,11 +9,11 @@ from django.core.cache import cache
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import exceptions
 
-from stockvis.core.symbols import InvalidSymbol, normalize_symbol
+from stockvis.core.api import ErrorSerializer
+from stockvis.core.symbols import SYMBOL_INPUT_PATTERN, InvalidSymbol, path_symbol
 from stockvis.market.cache import symbol_cache_key
 from stockvis.market.models import SYMBOL_PATTERN, Asset
 from stockvis.market.selectors import asset_by_symbol
-from stockvis.market.serializers import MarketErrorSerializer
 
 T = TypeVar("T")
 
@@ -28,25 +28,24 @@ SYMBOL_PARAMETER = OpenApiParameter(
     str,
     OpenApiParameter.PATH,
     description="Asset symbol in any case (`aapl`, `005930`, `btc-krw`); normalised to the "
-    f"canonical spelling ({SYMBOL_PATTERN}).",
+    f"canonical spelling ({SYMBOL_PATTERN}). Anything else is a 400.",
+    pattern=SYMBOL_INPUT_PATTERN,
 )
 
 ERROR_RESPONSES: dict[int, OpenApiResponse] = {
     400: OpenApiResponse(
-        MarketErrorSerializer,
-        description="A parameter is invalid; `detail` names it and the allowed values.",
+        ErrorSerializer,
+        description="A parameter is invalid; `fields` names it and the allowed values.",
     ),
-    429: OpenApiResponse(
-        MarketErrorSerializer, description="Throttled; retry after `retry_after` s."
-    ),
+    429: OpenApiResponse(ErrorSerializer, description="Throttled; retry after `retry_after` s."),
 }
-NOT_FOUND = {404: OpenApiResponse(MarketErrorSerializer, description="Unknown symbol.")}
+NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, description="Unknown symbol.")}
 
 
 def canonical_symbol(raw: str) -> str:
     """The canonical spelling of a path symbol; a malformed one is a 400 naming the rules."""
     try:
-        return normalize_symbol(raw)
+        return path_symbol(raw)
     except InvalidSymbol as exc:
         raise exceptions.ValidationError({"symbol": [str(exc)]}) from None
 

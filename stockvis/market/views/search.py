@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -27,7 +27,7 @@ from stockvis.market.serializers import (
     ValidateResponseSerializer,
     query_data,
 )
-from stockvis.market.views.common import ERROR_RESPONSES, SYMBOL_PARAMETER
+from stockvis.market.views.common import ERROR_RESPONSES
 
 _MATCH_NAMES = {
     MatchRank.EXACT_SYMBOL: "exact",
@@ -114,7 +114,15 @@ class ValidateSymbolView(APIView):
         description="Says whether the spelling can be a symbol, whether the local asset master "
         "has it, and (when it does not and a real provider is configured) whether the "
         "provider's symbol search finds it exactly. Always 200 except when throttled.",
-        parameters=[SYMBOL_PARAMETER],
+        parameters=[
+            OpenApiParameter(
+                "symbol",
+                str,
+                OpenApiParameter.PATH,
+                description="Any spelling; the answer says whether it can be a symbol.",
+                pattern=r"^[^/]+$",
+            )
+        ],
         responses={200: ValidateResponseSerializer, 429: ERROR_RESPONSES[429]},
     )
     def get(self, request: Request, symbol: str) -> Response:

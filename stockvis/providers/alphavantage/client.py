@@ -24,6 +24,7 @@ from stockvis.providers.base import (
     StatementKind,
     StatementReport,
     SymbolMatch,
+    provider_unreachable,
 )
 from stockvis.providers.ratelimit import RateLimiter
 from stockvis.providers.retry import RetryPolicy
@@ -104,14 +105,11 @@ class AlphaVantageClient:
         try:
             response = self.http.get(self.base_url, params=query, timeout=self.timeout)
         except httpx.TimeoutException as exc:
-            raise ProviderError(
-                f"{function}: timed out after {self.timeout:g} s ({type(exc).__name__})",
-                provider=self.name,
+            raise provider_unreachable(
+                self.name, f"{function}: timed out after {self.timeout:g} s, {type(exc).__name__}"
             ) from None
         except httpx.TransportError as exc:
-            raise ProviderError(
-                f"{function}: connection failed ({type(exc).__name__})", provider=self.name
-            ) from None
+            raise provider_unreachable(self.name, f"{function}: {type(exc).__name__}") from None
         self._raise_for_status(function, response)
         try:
             payload = processors.decode_json(response.content)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
+import datetime as dt
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import BinaryIO, TextIO
 
 import numpy as np
 import pandas as pd
@@ -37,6 +41,13 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _US_MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 
+#: Rows parsed at a time: their text cells are the bulk of the memory a file needs while read.
+CHUNK_ROWS = 20_000
+_SNIFF_BYTES = 64 * 1024
+
+#: A whole file as text or bytes, or a binary stream positioned at its start.
+PriceSource = str | bytes | BinaryIO
+
 
 class CsvImportError(ValueError):
     """A price file we cannot read; the message names the line and what is wrong with it."""
@@ -61,16 +72,24 @@ class ParsedPrices:
         return len(self.frame)
 
 
-def decode(data: str | bytes) -> str:
-    if isinstance(data, str):
-        return data.lstrip("\ufeff")
-    with contextlib.suppress(UnicodeDecodeError):
-        return data.decode("utf-8-sig")
-    try:
-        # Korean Excel saves CSV as CP949 unless told otherwise.
-        return data.decode("cp949")
-    except UnicodeDecodeError as exc:
-        raise CsvImportError("the file is neither UTF-8 nor CP949 text") from exc
+def _encoding_of(stream: BinaryIO) -> str:
+    """UTF-8 (with or without a BOM) or CP949, judged from the first bytes (the stream is left
+    where it was); a bad byte later in the file is reported when the reader reaches it."""
+    position = stream.tell()
+    head = stream.read(_SNIFF_BYTES)
+    stream.seek(position)
+    for encoding in ("utf-8-sig", "cp949"):
+        with contextlib.suppress(UnicodeDecodeError):
+            codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+            return encoding
+    raise CsvImportError("the file is neither UTF-8 nor CP949 text")
+
+
+def _text_stream(source: PriceSource) -> TextIO:
+    if isinstance(source, str):
+        return io.StringIO(source.lstrip("\ufeff"), newline="")
+    stream: BinaryIO = io.BytesIO(source) if isinstance(source, bytes) else source
+    return io.TextIOWrapper(stream, encoding=_encoding_of(stream), newline="")
 
 
 def _header_key(name: str) -> str:
@@ -155,42 +174,77 @@ def _parse_numbers(cells: pd.Series, lines: pd.Series, column: str, header: str)
     return values.to_numpy(dtype="float64")
 
 
-def parse_price_csv(data: str | bytes) -> ParsedPrices:
-    """Read one OHLCV file. Unreadable input raises :class:`CsvImportError` naming the line.
+@dataclass(frozen=True, eq=False)
+class PriceChunk:
+    """Up to ``chunk_rows`` parsed rows: date, open, high, low, close, volume and source line."""
 
-    Rows without a date but with a time of day (a live intraday snapshot some sites put on top)
-    are skipped with a warning. Duplicate dates with identical values are merged with a warning;
-    duplicates that disagree are an error, because picking one of two prices silently would store
-    a number nobody can vouch for.
-    """
-    text = decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    frame: pd.DataFrame
+    layout: str
+    warnings: tuple[str, ...] = field(default=())
+    actions: tuple[CorporateActionRecord, ...] = field(default=())
+
+
+def iter_price_chunks(source: PriceSource, *, chunk_rows: int = CHUNK_ROWS) -> Iterator[PriceChunk]:
+    """Read a file ``chunk_rows`` rows at a time, so only one chunk of raw text cells is ever
+    held (they cost ~30 times the numbers they become); raises :class:`CsvImportError` naming
+    the line of the first unreadable row."""
+    reader = csv.reader(_text_stream(source))
     header: list[str] | None = None
+    positions: dict[str, int] = {}
+    layout = ""
     rows: list[list[str]] = []
     lines: list[int] = []
+    seen = kept = 0
+    first_line = 1
     try:
         for record in reader:
             if not record or all(not cell.strip() for cell in record):
                 continue
             if header is None:
                 header = [cell.lstrip("\ufeff") for cell in record]
+                positions, layout = map_columns(header)
                 continue
+            if len(record) != len(header):
+                raise CsvImportError(
+                    f"expected {len(header)} fields like the header, found {len(record)}",
+                    line=reader.line_num,
+                )
+            if not seen and not rows:
+                first_line = reader.line_num
             rows.append(record)
             lines.append(reader.line_num)
+            if len(rows) >= chunk_rows:
+                chunk = _chunk(rows, lines, header, positions, layout, first=not seen)
+                seen += len(rows)
+                kept += len(chunk.frame)
+                rows, lines = [], []
+                yield chunk
     except csv.Error as exc:
         raise CsvImportError(f"malformed CSV: {exc}", line=reader.line_num) from exc
+    except UnicodeDecodeError as exc:
+        raise CsvImportError("the file is neither UTF-8 nor CP949 text") from exc
     if header is None:
         raise CsvImportError("the file is empty")
-    positions, layout = map_columns(header)
-    if not rows:
+    if rows:
+        chunk = _chunk(rows, lines, header, positions, layout, first=not seen)
+        seen += len(rows)
+        kept += len(chunk.frame)
+        yield chunk
+    if not seen:
         raise CsvImportError("the file has a header but no rows", line=1)
-    width = len(header)
-    for record, line in zip(rows, lines, strict=True):
-        if len(record) != width:
-            raise CsvImportError(
-                f"expected {width} fields like the header, found {len(record)}", line=line
-            )
+    if not kept:
+        raise CsvImportError("no daily rows: only intraday rows without a date", line=first_line)
 
+
+def _chunk(
+    rows: list[list[str]],
+    lines: list[int],
+    header: list[str],
+    positions: dict[str, int],
+    layout: str,
+    *,
+    first: bool,
+) -> PriceChunk:
     table = pd.DataFrame(rows, dtype=str)
     line_numbers = pd.Series(lines)
     warnings: list[str] = []
@@ -205,15 +259,13 @@ def parse_price_csv(data: str | bytes) -> ParsedPrices:
     keep = ~intraday
     table = table.loc[keep].reset_index(drop=True)
     line_numbers = line_numbers.loc[keep].reset_index(drop=True)
-    if table.empty:
-        raise CsvImportError("no daily rows: only intraday rows without a date", line=lines[0])
 
     dates = _parse_dates(table[positions["date"]], line_numbers)
     if dates.isna().any():
-        first = int(dates.isna().idxmax())
+        bad = int(dates.isna().idxmax())
         raise CsvImportError(
-            f"cannot read date {table[positions['date']][first]!r}; use YYYY-MM-DD",
-            line=int(line_numbers[first]),
+            f"cannot read date {table[positions['date']][bad]!r}; use YYYY-MM-DD",
+            line=int(line_numbers[bad]),
         )
     numbers = {
         column: _parse_numbers(
@@ -227,10 +279,33 @@ def parse_price_csv(data: str | bytes) -> ParsedPrices:
         )
     else:
         numbers["volume"] = np.zeros(len(table))
-        warnings.append("no volume column; volume set to 0")
-
+        if first:
+            warnings.append("no volume column; volume set to 0")
     actions = _actions(header, table, dates, line_numbers)
-    frame = pd.DataFrame({"date": dates, **numbers, "line": line_numbers})
+    frame = pd.DataFrame({"date": dates, **numbers, "line": line_numbers.to_numpy(dtype="int64")})
+    return PriceChunk(frame=frame, layout=layout, warnings=tuple(warnings), actions=actions)
+
+
+def parse_price_csv(source: PriceSource, *, chunk_rows: int = CHUNK_ROWS) -> ParsedPrices:
+    """Read one OHLCV file (text, bytes or a binary stream, read chunk by chunk). Unreadable
+    input raises :class:`CsvImportError` naming the line.
+
+    Rows without a date but with a time of day (a live intraday snapshot some sites put on top)
+    are skipped with a warning. Duplicate dates with identical values are merged with a warning;
+    duplicates that disagree are an error, because picking one of two prices silently would store
+    a number nobody can vouch for.
+    """
+    frames: list[pd.DataFrame] = []
+    warnings: list[str] = []
+    actions: dict[tuple[dt.date, ActionKind], CorporateActionRecord] = {}
+    layout = ""
+    for chunk in iter_price_chunks(source, chunk_rows=chunk_rows):
+        frames.append(chunk.frame)
+        warnings.extend(chunk.warnings)
+        actions.update(((a.ex_date, a.kind), a) for a in chunk.actions)
+        layout = chunk.layout
+    frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    del frames
     frame = _merge_duplicates(frame, warnings)
     bars = price_frame(
         frame["date"].to_numpy(),
@@ -240,7 +315,12 @@ def parse_price_csv(data: str | bytes) -> ParsedPrices:
         frame["close"],
         frame["volume"],
     )
-    return ParsedPrices(frame=bars, layout=layout, warnings=tuple(warnings), actions=actions)
+    return ParsedPrices(
+        frame=bars,
+        layout=layout,
+        warnings=tuple(warnings),
+        actions=tuple(sorted(actions.values(), key=lambda r: (r.ex_date, r.kind))),
+    )
 
 
 def _actions(

@@ -24,6 +24,7 @@ from stockvis.providers.base import (
     StatementReport,
     SymbolMatch,
     price_frame,
+    provider_unreachable,
 )
 
 logger = logging.getLogger(__name__)
@@ -102,6 +103,29 @@ def is_network_error(exc: BaseException) -> bool:
         status = getattr(exc.response, "status_code", None)
         return status is None or status >= 500 or status == 429
     return isinstance(exc, requests.RequestException)
+
+
+def network_cause(exc: BaseException) -> BaseException | None:
+    """The network error behind ``exc``, if any: FinanceDataReader sometimes hides one behind
+    its own error (an ``UnboundLocalError`` raised while handling a ``ConnectionError``)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if _is_connection_failure(current):
+            return current
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _is_connection_failure(exc: BaseException) -> bool:
+    if isinstance(exc, TimeoutError | ConnectionError):
+        return True
+    try:
+        import requests
+    except ImportError:  # pragma: no cover - FinanceDataReader depends on requests
+        return False
+    return isinstance(exc, requests.ConnectionError | requests.Timeout)
 
 
 def _column(frame: pd.DataFrame, name: str) -> pd.Series | None:
@@ -188,6 +212,7 @@ class FdrClient:
         self.reader: Reader = reader or default_reader
         self.listing: Listing = listing or default_listing
         self._names: dict[str, str] | None = None
+        self._names_unreachable = ""
 
     def supports(self, asset: AssetRef, kind: DataKind) -> bool:
         return kind in (DataKind.DAILY, DataKind.WEEKLY)
@@ -200,6 +225,11 @@ class FdrClient:
         except ProviderError:
             raise
         except Exception as exc:
+            cause = network_cause(exc)
+            if cause is not None:
+                raise provider_unreachable(
+                    self.name, f"reading {symbol}: {type(cause).__name__}"
+                ) from exc
             raise ProviderError(
                 f"reading {symbol} failed: {type(exc).__name__}: {exc}",
                 permanent=not is_network_error(exc),
@@ -262,6 +292,12 @@ class FdrClient:
             return AssetInfo(canonical, name, category, calendar, currency, provider_symbol=remote)
         if KRX_CODE.match(canonical):
             name = self._krx_names().get(canonical, "")
+            notes: tuple[str, ...] = ()
+            if self._names_unreachable:
+                notes = (
+                    f"{self._names_unreachable}; the name of {canonical} was not looked up "
+                    "(a stored one is kept): run this again when online",
+                )
             return AssetInfo(
                 canonical,
                 name or canonical,
@@ -270,6 +306,7 @@ class FdrClient:
                 "KRW",
                 provider_symbol=canonical,
                 name_local=name,
+                notes=notes,
             )
         raise ProviderError(
             f"{canonical} is neither a KRX code nor a known index, currency pair or commodity",
@@ -290,6 +327,13 @@ class FdrClient:
                     )
                 )
             except Exception as exc:  # the listing is a network call into a third-party parser
-                logger.warning("KRX listing unavailable, assets get no Korean names: %s", exc)
+                cause = network_cause(exc)
+                if cause is not None:
+                    self._names_unreachable = str(
+                        provider_unreachable(self.name, f"KRX listing: {type(cause).__name__}")
+                    )
+                    logger.warning("%s; assets get no Korean names", self._names_unreachable)
+                else:
+                    logger.warning("KRX listing unavailable, assets get no Korean names: %s", exc)
                 self._names = {}
         return self._names

@@ -7,12 +7,18 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TextIO
 
+from django.core.management.base import CommandParser
 from tqdm import tqdm
 
 from stockvis.collector.jobs import AssetResult, JobReport
-from stockvis.providers.base import DataKind
+from stockvis.providers.base import UNREACHABLE, DataKind
 
 _MAX_LISTED = 20
+_FIRST_WARNINGS = 5
+UNREACHABLE_NEXT = (
+    "nothing stored was changed; check the network connection and run the command again, or "
+    "import a downloaded file with `stockvis import-prices FILE --symbol SYMBOL`"
+)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -35,6 +41,15 @@ def job_summary(report: JobReport) -> str:
         f"  warnings: {report.warnings}",
         f"  elapsed: {report.elapsed:.1f}s",
     ]
+    # Rejected rows first: they say why data was not stored, which is what a reader needs.
+    warned = [
+        (r.symbol, w)
+        for r in report.results
+        for w in sorted(r.warnings, key=lambda w: "rejected" not in w)[:_FIRST_WARNINGS]
+    ]
+    if warned:
+        lines.append("  first warnings (all in `stockvis jobs` and the job's results):")
+        lines += [f"    {symbol}: {w}" for symbol, w in warned[:_FIRST_WARNINGS]]
     noted = [(r.symbol, note) for r in report.results for note in r.notes]
     if noted:
         lines.append("  notes:")
@@ -43,6 +58,8 @@ def job_summary(report: JobReport) -> str:
     if failed:
         lines.append("  failed:")
         lines += [f"    {r.symbol}: {r.error}" for r in failed]
+    if any(UNREACHABLE in (r.error or "") for r in failed):
+        lines.append(f"  next: {UNREACHABLE_NEXT}")
     return "\n".join(lines)
 
 
@@ -87,3 +104,27 @@ def progress_bar(
         yield advance
     finally:
         bar.close()
+
+
+def describe_arguments(parser: CommandParser) -> None:
+    """--name, --category, --exchange, --currency: what the user says an asset is."""
+    parser.add_argument("--name", help="The asset's name (default: the symbol).")
+    parser.add_argument(
+        "--category", help="stock, etf, index, crypto, commodity or fx (default: stock)."
+    )
+    parser.add_argument(
+        "--exchange",
+        help="Calendar code: XNYS, XNAS, XKRX, 24/7, 24/5 (default: from the symbol's shape: "
+        "six digits XKRX, letters XNYS).",
+    )
+    parser.add_argument(
+        "--currency", help="3-letter code (default: KRW for six digits, USD for letters)."
+    )
+
+
+def described_by_user(options: dict[str, Any]) -> dict[str, str]:
+    return {
+        key: options[key]
+        for key in ("name", "category", "exchange", "currency")
+        if options.get(key) is not None
+    }

@@ -67,7 +67,7 @@ class Command(BaseCommand):
         if settings.DEMO_DATA:
             # seed_demo prints one summary; its per-asset lines are for a worker's log.
             with logger_level("stockvis.collector", logging.WARNING):
-                call_command("seed_demo")
+                call_command("seed_demo", unless_removed=True)
         self.stdout.write(f"Prepared in {time.monotonic() - started:.1f}s; starting processes.")
         self._run_children(options, started)
 

@@ -21,7 +21,7 @@ from stockvis.ml.estimators import HORIZONS, ModelType
 from stockvis.ml.experiments import evaluate
 from stockvis.ml.predicting import prediction_cached
 from stockvis.ml.riskbacktest import evaluate_risk
-from stockvis.ml.training import horizons_of, model_train, walk_forward_config
+from stockvis.ml.training import horizons_of, models_train, walk_forward_config
 from stockvis.ml.walkforward import NotEnoughHistory
 from stockvis.providers.synthetic import SYNTHETIC_LABEL
 
@@ -81,8 +81,6 @@ class Command(BaseCommand):
         )
         types = [ModelType(t) for t in options["types"] or TYPES]
         steps = sum(len(horizons_of(t)) for t in types) * len(assets)
-        now = timezone.now()
-        rows: list[list[str]] = []
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -91,34 +89,36 @@ class Command(BaseCommand):
             console=self.console,
         ) as progress:
             task = progress.add_task("training", total=steps)
-            for asset in assets:
-                series = asset_bars(asset, now=now)
-                for model_type in types:
-                    for horizon in horizons_of(model_type):
-                        progress.update(task, description=f"{asset.symbol} {model_type} h{horizon}")
-                        try:
-                            model = model_train(
-                                series=series, model_type=model_type, horizon=horizon, now=now
-                            )
-                        except NotEnoughHistory as exc:
-                            rows.append(
-                                [asset.symbol, model_type, str(horizon), "-", "skipped", str(exc)]
-                            )
-                        else:
-                            rows.append(
-                                [
-                                    asset.symbol,
-                                    model_type,
-                                    str(horizon),
-                                    model.algorithm,
-                                    model.status,
-                                    model.status_reason,
-                                ]
-                            )
-                        progress.advance(task)
-        table = Table("symbol", "type", "h", "algorithm", "status", "why", title="Trained models")
-        for row in rows:
-            table.add_row(*row)
+
+            def advance(message: str) -> None:
+                progress.update(task, advance=1, description=message)
+
+            run = models_train(assets=assets, model_types=types, progress=advance)
+        table = Table(
+            "symbol",
+            "type",
+            "h",
+            "v",
+            "algorithm",
+            "status",
+            "why",
+            title=f"Training run {run.pk}: {run.status}",
+        )
+        made = {m.pk: m for m in run.models.select_related("asset")}
+        for symbol, result in run.results.items():
+            for row in result["models"]:
+                model = made[row["id"]]
+                table.add_row(
+                    symbol,
+                    model.model_type,
+                    str(model.horizon),
+                    str(model.version),
+                    model.algorithm,
+                    model.status,
+                    model.status_reason,
+                )
+            if "error" in result:
+                table.add_row(symbol, "-", "-", "-", "-", "[red]failed[/red]", result["error"])
         self.console.print(table)
 
     def _backtest(self, options: dict[str, Any]) -> None:
@@ -128,6 +128,8 @@ class Command(BaseCommand):
         horizon = 1 if model_type is ModelType.RISK else options["horizon"]
         cfg = walk_forward_config(horizon)
         title = f"{asset.symbol} {model_type} h{horizon}"
+        if series.synthetic:
+            title += " (synthetic demo data)"
         try:
             if model_type is ModelType.RISK:
                 risk = evaluate_risk(series.bars.close, cfg)
@@ -153,14 +155,16 @@ class Command(BaseCommand):
             self.console.print(f"Plot written to {options['plot']}")
 
     def _report_table(self, title: str, report: dict[str, Any]) -> None:
-        rows = {
+        columns = {
             **{f"{k} (model)": v for k, v in report["candidates"].items()},
             **{f"{k} (baseline)": v for k, v in report["baselines"].items()},
         }
-        keys = [k for k in next(iter(rows.values())) if k not in {"dm_against"}]
-        table = Table("forecaster", *keys, title=f"{title}: walk-forward, {report['walk_forward']}")
-        for name, found in rows.items():
-            table.add_row(name, *[_fmt(found.get(k)) for k in keys])
+        keys = list(dict.fromkeys(k for found in columns.values() for k in found))
+        wf = report["walk_forward"]
+        caption = ", ".join(f"{k} {v}" for k, v in wf.items())
+        table = Table("metric", *columns, title=f"{title}: walk-forward ({caption})")
+        for key in keys:
+            table.add_row(key, *[_fmt(found.get(key)) for found in columns.values()])
         self.console.print(table)
         decision = report["decision"]
         colour = "green" if decision["promoted"] else "yellow"

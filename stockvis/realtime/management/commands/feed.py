@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from stockvis.core.heartbeat import HeartbeatThread
 from stockvis.realtime.feed.leader import leadership_from_settings
 from stockvis.realtime.feed.runner import Feed
 from stockvis.realtime.feed.sources import (
@@ -68,5 +69,11 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, lambda *_: stop.set())
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         self.stdout.write("Feed started; waiting for the lead if another feed has it.")
-        feed.run_forever(stop)
+        # Readiness (/healthz/ready with "feed" in HEALTH_READY_COMPONENTS) reads this.
+        heartbeat = HeartbeatThread("feed", interval=settings.HEARTBEAT_INTERVAL)
+        heartbeat.start()
+        try:
+            feed.run_forever(stop)
+        finally:
+            heartbeat.stop()
         self.stdout.write("Feed stopped.")

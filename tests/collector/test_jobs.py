@@ -1,0 +1,80 @@
+"""Jobs whose process died are marked failed, and `stockvis jobs` says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import signal
+import socket
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from stockvis.collector.jobs import job_start, jobs_reap
+from stockvis.collector.models import JobRun, JobStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_job_whose_process_was_killed_is_marked_failed_and_jobs_says_so() -> None:
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    job = job_start(job_name="import_prices", provider="csv", parameters={"symbol": "SPY"})
+    JobRun.objects.filter(pk=job.pk).update(pid=child.pid)  # the import ran in that process
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(timeout=10)
+
+    out = io.StringIO()
+    call_command("jobs", stdout=out)
+
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILURE
+    assert job.ended_at is not None
+    assert job.error_summary["abandoned"] is True
+    expected = f"its process {child.pid} on {socket.gethostname()} is gone (killed or crashed)"
+    assert f"Job import_prices #{job.pk} marked failed: {expected}" in out.getvalue()
+    assert "process gone" in out.getvalue()  # and the table row says why
+    assert "running" not in out.getvalue()
+
+
+def test_a_job_still_beating_is_left_running() -> None:
+    job = job_start(job_name="collect", provider="synthetic", parameters={})
+    assert job.host == socket.gethostname()
+    assert job.pid == os.getpid()
+    assert jobs_reap() == []
+    job.refresh_from_db()
+    assert job.status == JobStatus.RUNNING
+
+
+def test_a_job_on_another_host_without_a_heartbeat_for_too_long_is_marked_failed(
+    settings: Any,
+) -> None:
+    settings.JOB_STALE_AFTER = 600
+    now = timezone.now()
+    quiet = JobRun.objects.create(
+        job_name="collect",
+        status=JobStatus.RUNNING,
+        host="worker-7",
+        pid=4242,
+        started_at=now - dt.timedelta(hours=2),
+        heartbeat_at=now - dt.timedelta(minutes=11),
+    )
+    beating = JobRun.objects.create(
+        job_name="backfill",
+        status=JobStatus.RUNNING,
+        host="worker-7",
+        pid=4243,
+        started_at=now - dt.timedelta(hours=2),
+        heartbeat_at=now - dt.timedelta(minutes=9),
+    )
+    reaped = jobs_reap(now=now, alive=lambda pid: pytest.fail("another host's pid is not ours"))
+    assert [j.pk for j in reaped] == [quiet.pk]
+    quiet.refresh_from_db()
+    beating.refresh_from_db()
+    assert (quiet.status, beating.status) == (JobStatus.FAILURE, JobStatus.RUNNING)
+    assert "no heartbeat since" in quiet.error_summary["message"]
+    assert "JOB_STALE_AFTER is 600 s" in quiet.error_summary["message"]
