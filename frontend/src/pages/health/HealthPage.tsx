@@ -36,6 +36,15 @@ function Pager({ page, count, onPage, label }: { page: number; count: number; on
   );
 }
 
+/** A per-asset result as "key: value · key: value" (its shape depends on the job). */
+function describe(result: unknown): string {
+  if (typeof result !== "object" || result === null) return String(result);
+  return Object.entries(result as Record<string, unknown>)
+    .filter(([, value]) => value !== "" && value !== null)
+    .map(([key, value]) => `${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`)
+    .join(" · ");
+}
+
 function JobResults({ id }: { id: number }) {
   const t = useText(healthText);
   const detail = useQuery({
@@ -53,9 +62,7 @@ function JobResults({ id }: { id: number }) {
           {entries.map(([symbol, result]) => (
             <tr key={symbol}>
               <th scope="row">{symbol}</th>
-              <td>
-                <code className="small">{JSON.stringify(result)}</code>
-              </td>
+              <td className="small">{describe(result)}</td>
             </tr>
           ))}
         </tbody>
