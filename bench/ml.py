@@ -13,8 +13,9 @@
 #                through Django's test client, p50 over the assets: uncached (a no-op cache:
 #                bars read, features, artifact hash check, model, conformal interval, stored
 #                prediction) under 300 ms, and cached under 20 ms.
-# Training runs on one core per fit (n_jobs=1), as the Celery worker does. Exits non-zero when
-# a target is missed. On a shared machine the numbers are pessimistic.
+# Each fit uses one core (n_jobs=1) and ML_TRAIN_THREADS (2) fit an asset's models side by side,
+# as the Celery worker does. Exits non-zero when a target is missed. On a shared machine the
+# numbers are pessimistic: the load average is printed with them.
 
 from __future__ import annotations
 

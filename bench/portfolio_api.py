@@ -2,7 +2,7 @@
 
 # Run with `uv run python -m bench.portfolio_api`. A throwaway SQLite database gets the sample
 # ledger of `bench.portfolio_valuation` (half USD, half KRW, shuffled, with sells, dividends and
-# fees), two closes per symbol and a USD-KRW close; then GET /api/v1/users/portfolios/<id>/valuation/
+# fees), two closes per symbol and two years of USD-KRW closes; then GET /api/v1/users/portfolios/<id>/valuation/
 # is timed through Django's test client with a JWT (routing, auth, queries, the pure core and
 # JSON encoding). The baseline is the pure core alone on the same data, already in memory, so the
 # ratio shows what reading the database and shaping the response add.
@@ -45,7 +45,7 @@ def _run(n_holdings: int, n_transactions: int, repeats: int) -> int:
     from rest_framework.test import APIClient
     from rest_framework_simplejwt.tokens import RefreshToken
 
-    from bench.portfolio_valuation import USD_KRW, build_sample_ledger, median_ms, value_sample
+    from bench.portfolio_valuation import build_sample_ledger, median_ms, value_sample
     from stockvis.accounts.models import User
     from stockvis.market.models import Asset, DailyPrice
     from stockvis.portfolios import services
@@ -95,19 +95,21 @@ def _run(n_holdings: int, n_transactions: int, repeats: int) -> int:
                     volume=1,
                 )
             )
-    rate = float(USD_KRW)
-    bars.append(
-        DailyPrice(
-            asset=by_symbol["USD-KRW"],
-            date=as_of,
-            source="csv",
-            open=rate,
-            high=rate,
-            low=rate,
-            close=rate,
-            volume=1,
+    # The whole USD-KRW history of the sample: costs convert at each transaction's date.
+    for day, close in sample.fx.closes["USD/KRW"].items():
+        rate = float(close)
+        bars.append(
+            DailyPrice(
+                asset=by_symbol["USD-KRW"],
+                date=day,
+                source="csv",
+                open=rate,
+                high=rate,
+                low=rate,
+                close=rate,
+                volume=1,
+            )
         )
-    )
     DailyPrice.objects.bulk_create(bars)
 
     user = User.objects.create_user("bench", password=None)
@@ -146,6 +148,8 @@ def _run(n_holdings: int, n_transactions: int, repeats: int) -> int:
 
     with connection.execute_wrapper(count_query):
         get_valuation()
+    if os.environ.get("BENCH_QUERIES"):
+        print("\n".join(q[:160] for q in queries))
     if os.environ.get("BENCH_PROFILE"):
         import cProfile
 

@@ -6,7 +6,7 @@ import os
 from typing import TYPE_CHECKING
 
 from celery import Celery
-from celery.signals import worker_ready, worker_shutdown
+from celery.signals import before_task_publish, worker_ready, worker_shutdown
 
 if TYPE_CHECKING:
     from stockvis.core.heartbeat import HeartbeatThread
@@ -35,12 +35,14 @@ _heartbeats: list[HeartbeatThread] = []
 def _start_worker_heartbeat(sender: object = None, **kwargs: object) -> None:
     from django.conf import settings
 
+    from stockvis.core.brokercheck import broker_identity
     from stockvis.core.heartbeat import HeartbeatThread
 
     thread = HeartbeatThread(
         "worker",
         interval=settings.HEARTBEAT_INTERVAL,
-        detail=str(getattr(sender, "hostname", "") or ""),
+        # The broker it consumes, so that a CLI command can tell it queues where nobody reads.
+        detail=f"{getattr(sender, 'hostname', '') or ''} via {broker_identity()}",
     )
     thread.start()
     _heartbeats.append(thread)
@@ -51,3 +53,23 @@ def _stop_worker_heartbeat(**kwargs: object) -> None:
     for thread in _heartbeats:
         thread.stop()
     _heartbeats.clear()
+
+
+_broker_checked = False
+
+
+@before_task_publish.connect
+def _say_when_nobody_will_run_it(**kwargs: object) -> None:
+    """In a one-shot CLI command (stockvis.cli sets STOCKVIS_ONE_SHOT), say once on stderr when
+    no worker reads the broker the task goes to."""
+    global _broker_checked
+    if _broker_checked or not os.environ.get("STOCKVIS_ONE_SHOT"):
+        return
+    _broker_checked = True
+    import sys
+
+    from stockvis.core.brokercheck import broker_mismatch
+
+    problem = broker_mismatch()
+    if problem:
+        sys.stderr.write(f"stockvis: note: {problem}\n")

@@ -209,6 +209,12 @@ CELERY_TASK_IGNORE_RESULT = CELERY_RESULT_BACKEND is None
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TIMEZONE = "UTC"
 CELERY_TASK_ACKS_LATE = True  # a killed worker's task is redelivered, not lost
+# Every task ends within this many seconds (tasks may set a shorter time_limit of their own)...
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 3600)
+# ...and a broker with a visibility timeout (Redis) waits longer than that before it hands an
+# unacknowledged task to another worker: a slow task is never run twice at once.
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * CELERY_TASK_TIME_LIMIT}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Beat records a heartbeat as it ticks (readiness); it ticks at least this often (seconds).

@@ -15,6 +15,8 @@ def main(argv: list[str] | None = None) -> None:
     args = argv if argv is not None else sys.argv
     if len(args) > 1 and args[1] not in _LOGGING_COMMANDS:
         os.environ.setdefault("LOG_LEVEL", "WARNING")
+        # Tasks this command queues are run by workers elsewhere: check that some read them.
+        os.environ["STOCKVIS_ONE_SHOT"] = "1"
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 

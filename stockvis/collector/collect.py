@@ -346,13 +346,19 @@ def _registered(
     providers: Providers,
     forced_name: str | None,
     register: bool,
+    *,
+    unresolved: bool = False,
 ) -> Target:
     """A target for a symbol no provider has described yet: described (and registered) by the
     named provider or DEFAULT_PROVIDER, or failed with the reason; never invented."""
     name = forced_name or settings.DEFAULT_PROVIDER
     target = Target(symbol, None, plan, name)
     if not register:
-        target.error = "not registered; run `stockvis assets add` first"
+        target.error = (
+            f"unresolved: no provider has described it yet; run `stockvis assets add {symbol}`"
+            if unresolved
+            else "not registered; run `stockvis assets add` first"
+        )
         return target
     try:
         with log_context(asset=symbol):
@@ -403,7 +409,14 @@ def collect(
             if not asset.preferred_source:
                 # Unresolved: added by a user before any provider described it.
                 targets.append(
-                    _registered(asset.symbol, plan, providers, forced_name, register_missing)
+                    _registered(
+                        asset.symbol,
+                        plan,
+                        providers,
+                        forced_name,
+                        register_missing,
+                        unresolved=True,
+                    )
                 )
                 continue
             name = forced_name or asset.preferred_source

@@ -52,7 +52,9 @@ def prices_import(
         else:
             try:
                 with transaction.atomic():
-                    if asset is None:
+                    # New, or added by a user before any provider described it (unresolved):
+                    # the file and what the user says about it resolve it.
+                    if asset is None or (describe is not None and not asset.preferred_source):
                         registered = asset_add_by_user(
                             symbol=canonical, source="csv", **dict(describe or {})
                         )

@@ -304,9 +304,12 @@ def _spike_flags_explained(*, asset: Asset) -> int:
     """Drop spike flags that a split now known explains (the bars came before the split did)."""
     flags = DataQualityFlag.objects.filter(asset=asset, kind="spike")
     dropped = 0
+    splits_by_source: dict[str, dict[dt.date, float]] = {}
     for flag in flags:
         source = flag.source or asset.preferred_source
-        splits = known_splits(asset, bars_source=source)
+        if source not in splits_by_source:
+            splits_by_source[source] = known_splits(asset, bars_source=source)
+        splits = splits_by_source[source]
         if flag.date not in splits:
             continue
         rows = list(

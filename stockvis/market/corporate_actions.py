@@ -11,6 +11,7 @@ import datetime as dt
 from bisect import bisect_left
 from dataclasses import replace
 
+from stockvis.core import numbers
 from stockvis.market.adjustment import ActionKindName, CorporateEvent, adjust_bars
 from stockvis.market.models import Asset, CorporateAction, CorporateActionKind
 from stockvis.market.selectors import BarColumns, ChartRows, bars_between
@@ -130,14 +131,8 @@ def adjusted_chart_rows(asset: Asset, rows: ChartRows, *, bar_type: str) -> Char
         if i is None:
             adjusted.append(row)
             continue
-        adjusted.append(
-            (
-                row[0],
-                float(full.open[i]),
-                float(full.high[i]),
-                float(full.low[i]),
-                float(full.close[i]),
-                float(full.volume[i]),
-            )
-        )
+        # Rounded like every displayed price: an adjusted 49.99999999 reads 50.0.
+        values = (full.open[i], full.high[i], full.low[i], full.close[i], full.volume[i])
+        o, h, lo, c, v = (numbers.price(float(value)) or 0.0 for value in values)
+        adjusted.append((row[0], o, h, lo, c, v))
     return ChartRows(rows.source, adjusted)

@@ -16,7 +16,6 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
-    Max,
     OuterRef,
     Q,
     Subquery,
@@ -64,13 +63,13 @@ class BarColumns:
         return len(self.dates)
 
 
-def _serving_source_expression(model: type[PriceBarBase], asset_ref: str = "pk") -> Case:
+def _serving_source_expression(model: type[PriceBarBase]) -> Case:
     """SQL for the source an asset's bars are served from (see ``serving_source``).
 
     SQLite and PostgreSQL evaluate a CASE lazily, so an asset whose preferred source is real and
     has bars costs one index probe; the other branches run only for the rest.
     """
-    bars = model._default_manager.filter(asset=OuterRef(asset_ref))
+    bars = model._default_manager.filter(asset=OuterRef("pk"))
     preferred_is_real = ~Q(preferred_source=SYNTHETIC_SOURCE)
     preferred_has_bars = Exists(bars.filter(source=OuterRef("preferred_source")))
     newest_real = bars.exclude(source=SYNTHETIC_SOURCE).order_by("-date", "source")
@@ -167,18 +166,6 @@ def bars_between(
     )
 
 
-def bars_for_window(asset: Asset, window: ChartWindow, *, source: str | None = None) -> BarColumns:
-    """The bars a chart window shows, counted back from the latest stored bar of the source."""
-    source = source or serving_source(asset, window.bar_type) or asset.preferred_source
-    latest = (
-        BAR_MODELS[window.bar_type]
-        ._default_manager.filter(asset=asset, source=source)
-        .aggregate(Max("date"))["date__max"]
-    )
-    start = window.start_for(latest) if latest else None
-    return bars_between(asset, bar_type=window.bar_type, start=start, source=source)
-
-
 @dataclass(frozen=True)
 class ChartRows:
     """A chart window's bars as row tuples ``(ISO date, open, high, low, close, volume)``, oldest
@@ -197,11 +184,20 @@ def chart_rows(asset: Asset, window: ChartWindow, *, source: str | None = None) 
     rows are fetched with the queryset's own SQL on a plain cursor, skipping Django's per-row
     iterator, which cost as much as the fetch itself.
     """
-    chosen = source or serving_source(asset, window.bar_type)
-    if chosen is None:
-        return ChartRows(asset.preferred_source, [])
-    bars = BAR_MODELS[window.bar_type]._default_manager.filter(asset=asset, source=chosen)
+    model = BAR_MODELS[window.bar_type]
+    chosen = source or asset.preferred_source
+    bars = model._default_manager.filter(asset=asset, source=chosen)
     latest = bars.order_by("-date").values_list("date", flat=True).first()
+    # A real preferred source with bars is what ``serving_source`` answers: no second query
+    # in the usual case. Otherwise the rule decides (demo assets, real data beside demo data).
+    if source is None and (latest is None or chosen == SYNTHETIC_SOURCE):
+        serving = serving_source(asset, window.bar_type)
+        if serving is None:
+            return ChartRows(chosen, [])
+        if serving != chosen:
+            chosen = serving
+            bars = model._default_manager.filter(asset=asset, source=chosen)
+            latest = bars.order_by("-date").values_list("date", flat=True).first()
     if latest is None:
         return ChartRows(chosen, [])
     rows = bars

@@ -37,36 +37,49 @@ class Evaluation:
     def report(self) -> dict[str, Any]:
         """JSON-able: what the registry stores and the API shows."""
         first = self.backtests[self.decision.baseline].rows
-        return {
-            "model_type": str(self.model_type),
-            "horizon": self.horizon,
-            "walk_forward": {
-                "window": "expanding",
-                "min_train": self.config.min_train,
-                "retrain_every": self.config.retrain_every,
-                "purge": self.horizon,
-                "embargo": self.config.gap,
-                "calibration_share": self.config.calibration_share,
-                "folds": self.backtests[self.decision.baseline].fits,
-                "test_rows": int(first.size),
-            },
-            "candidates": self.candidates,
-            "baselines": self.baselines,
-            "decision": {
-                "promoted": self.decision.promoted,
-                "candidate": self.decision.candidate,
-                "baseline": self.decision.baseline,
-                "p_value": _clean(self.decision.p_value),
-                "threshold": self.decision.threshold,
-                "reason": self.decision.reason,
-            },
-        }
+        return json_safe(
+            {
+                "model_type": str(self.model_type),
+                "horizon": self.horizon,
+                "walk_forward": {
+                    "window": "expanding",
+                    "min_train": self.config.min_train,
+                    "retrain_every": self.config.retrain_every,
+                    "purge": self.horizon,
+                    "embargo": self.config.gap,
+                    "calibration_share": self.config.calibration_share,
+                    "folds": self.backtests[self.decision.baseline].fits,
+                    "test_rows": int(first.size),
+                },
+                "candidates": self.candidates,
+                "baselines": self.baselines,
+                "decision": {
+                    "promoted": self.decision.promoted,
+                    "candidate": self.decision.candidate,
+                    "baseline": self.decision.baseline,
+                    "p_value": _clean(self.decision.p_value),
+                    "threshold": self.decision.threshold,
+                    "reason": self.decision.reason,
+                },
+            }
+        )
 
 
 def _clean(value: float | None) -> float | None:
     if value is None or not math.isfinite(value):
         return None
     return float(value)
+
+
+def json_safe(value: Any) -> Any:
+    """``value`` with every NaN or infinity as None: PostgreSQL's jsonb refuses them."""
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    if isinstance(value, float | np.floating):
+        return _clean(float(value))
+    return value
 
 
 def target_for(model_type: ModelType, close: FloatArray, horizon: int) -> FloatArray:

@@ -38,8 +38,8 @@ FEATURE_NAMES: Final = (
     "stoch_k",
     "volume_z",
 )
-# Longest look-back of any feature (SMA 50), so the first full row is at index 50.
-WARMUP_BARS: Final = 51
+# Longest look-back of any feature (SMA 50): the first full row is at index 49, after 49 bars.
+WARMUP_BARS: Final = 49
 
 
 @dataclass(frozen=True, slots=True)

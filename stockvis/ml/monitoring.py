@@ -24,6 +24,7 @@ from stockvis.core.alerts import AMBER, alert_post
 from stockvis.market.models import Asset
 from stockvis.ml import selectors
 from stockvis.ml.data import asset_bars
+from stockvis.ml.experiments import json_safe
 from stockvis.ml.features import build_features
 from stockvis.ml.metrics import psi
 from stockvis.ml.models import ModelPrediction, ModelStatus, ModelType, PredictionModel
@@ -131,7 +132,7 @@ def model_monitor(*, model: PredictionModel, now: dt.datetime) -> dict[str, Any]
         and live_error > limit
     )
     was_drifted = bool((model.monitoring or {}).get("drifted_features"))
-    model.monitoring = report
+    model.monitoring = json_safe(report)
     fields = ["monitoring"]
     if worse:
         model.status = ModelStatus.RETIRED

@@ -16,6 +16,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from scipy import stats
 
 from stockvis.ml import metrics as m
+from stockvis.ml.experiments import json_safe
 from stockvis.ml.features import FloatArray
 from stockvis.ml.promotion import Decision, decide
 from stockvis.ml.risk import (
@@ -42,25 +43,27 @@ class RiskEvaluation:
     folds: int
 
     def report(self) -> dict[str, Any]:
-        return {
-            "model_type": "risk_assessment",
-            "horizon": 1,
-            "walk_forward": {
-                "window": "expanding",
-                "folds": self.folds,
-                "test_rows": int(self.rows.size),
-            },
-            "candidates": {"garch": self.metrics["garch"]},
-            "baselines": {k: v for k, v in self.metrics.items() if k != "garch"},
-            "decision": {
-                "promoted": self.decision.promoted,
-                "candidate": self.decision.candidate,
-                "baseline": self.decision.baseline,
-                "p_value": self.decision.p_value,
-                "threshold": self.decision.threshold,
-                "reason": self.decision.reason,
-            },
-        }
+        return json_safe(
+            {
+                "model_type": "risk_assessment",
+                "horizon": 1,
+                "walk_forward": {
+                    "window": "expanding",
+                    "folds": self.folds,
+                    "test_rows": int(self.rows.size),
+                },
+                "candidates": {"garch": self.metrics["garch"]},
+                "baselines": {k: v for k, v in self.metrics.items() if k != "garch"},
+                "decision": {
+                    "promoted": self.decision.promoted,
+                    "candidate": self.decision.candidate,
+                    "baseline": self.decision.baseline,
+                    "p_value": self.decision.p_value,
+                    "threshold": self.decision.threshold,
+                    "reason": self.decision.reason,
+                },
+            }
+        )
 
 
 def qlike(variance: FloatArray, realised: FloatArray) -> FloatArray:

@@ -219,8 +219,16 @@ def models_train(
                 futures = [
                     pool.submit(model_fit, series=series, model_type=t, horizon=h) for t, h in jobs
                 ]
-                for future in futures:
-                    model = model_register(series=series, fitted=future.result(), run=run, now=now)
+                skipped: list[str] = []
+                for (model_type, horizon), future in zip(jobs, futures, strict=True):
+                    try:
+                        fitted = future.result()
+                    except NotEnoughHistory as exc:  # a short history may still serve h=1
+                        skipped.append(f"{model_type} h{horizon}: {exc}")
+                        if progress:
+                            progress(f"{asset.symbol} {model_type} h{horizon}: skipped")
+                        continue
+                    model = model_register(series=series, fitted=fitted, run=run, now=now)
                     made.append(
                         {
                             "id": model.pk,
@@ -234,8 +242,8 @@ def models_train(
                             f"{asset.symbol} {model.model_type} h{model.horizon}: {model.status}"
                         )
                 results[asset.symbol] = {"models": made}
-            except NotEnoughHistory as exc:
-                results[asset.symbol] = {"models": made, "error": str(exc)}
+                if skipped:
+                    results[asset.symbol]["skipped"] = skipped
             except Exception as exc:  # one asset's failure is recorded, the run goes on
                 logger.exception("training %s failed", asset.symbol)
                 results[asset.symbol] = {"models": made, "error": f"{type(exc).__name__}: {exc}"}

@@ -69,7 +69,10 @@ def _split(first: int, train_end: int, cfg: WalkForwardConfig) -> tuple[int, int
 def make_folds(first: int, last_labelled: int, cfg: WalkForwardConfig) -> list[Fold]:
     """Folds over rows ``first..last_labelled`` (inclusive), oldest first."""
     if last_labelled - first + 1 < cfg.rows_needed():
-        raise NotEnoughHistory(first + cfg.rows_needed() + cfg.horizon, last_labelled + 1)
+        # Bars, not rows: the warm-up before ``first`` and the unlabelled last ``horizon`` count.
+        raise NotEnoughHistory(
+            first + cfg.rows_needed() + cfg.horizon, last_labelled + 1 + cfg.horizon
+        )
     folds: list[Fold] = []
     start = first + cfg.min_train + cfg.horizon - 1 + cfg.gap
     while start <= last_labelled:

@@ -55,6 +55,7 @@ class ValuationReport:
     fx: tuple[dt.date, Decimal] | None
     unpriced: list[str]
     synthetic: bool
+    fx_estimated_before: dt.date | None = None
 
 
 def portfolio_valuation(
@@ -70,20 +71,25 @@ def portfolio_valuation(
     """
     inputs = selectors.portfolio_inputs(portfolio, splits_up_to=on)
     quotes = selectors.quotes_on(inputs.assets.values(), on)
+    # Served from demo bars; a live quote of such a symbol comes from the demo feed too.
+    demo = {symbol for symbol, quote in quotes.items() if quote.synthetic}
     quotes.update({symbol: q for symbol, q in (live or {}).items() if symbol in inputs.assets})
     base = portfolio.base_currency
     needs_fx = any(asset.currency != base for asset in inputs.assets.values())
-    fx_close = selectors.usd_krw_close_on_or_before(on) if needs_fx else None
-    if needs_fx and fx_close is None:
-        raise ValuationUnavailable(f"no stored {selectors.FX_PAIR} close on or before {on}")
     held = inputs.positions
     fx = FxRates({})
+    fx_close: tuple[dt.date, Decimal] | None = None
+    estimated_before: dt.date | None = None
     try:
-        if fx_close is not None:
+        if needs_fx:
             # Rates from the oldest day anything is converted at: a transaction or a previous close.
             days = [tx.date for tx in inputs.transactions]
             days += [q.previous_date for q in quotes.values() if q.previous_date is not None]
-            closes = selectors.usd_krw_history(start=min(*days, on), end=on)
+            closes = selectors.usd_krw_rates(start=min(*days, on), end=on)
+            if not closes:
+                raise ValuationUnavailable(f"no stored {selectors.FX_PAIR} close on or before {on}")
+            fx_close = max(closes.items())
+            closes, estimated_before = _rates_reaching_back(closes, min(*days, on))
             # The valuation day's rate is the close on or before it, as the payload says.
             fx = FxRates.usd_krw({**closes, on: fx_close[1]})
             held = list(positions_in_base(inputs.transactions, base_currency=base, fx=fx).values())
@@ -109,10 +115,32 @@ def portfolio_valuation(
         p.symbol: released[p.symbol] if p.in_base is None else p.in_base.released_cost
         for p in positions
     }
-    synthetic = any(quotes[p.symbol].synthetic for p in positions if p.symbol in quotes)
-    return ValuationReport(
-        portfolio, valuation, quotes, released, released_base, fx_close, unpriced, synthetic
+    synthetic = any(
+        p.symbol in demo or quotes[p.symbol].synthetic for p in positions if p.symbol in quotes
     )
+    return ValuationReport(
+        portfolio,
+        valuation,
+        quotes,
+        released,
+        released_base,
+        fx_close,
+        unpriced,
+        synthetic,
+        estimated_before,
+    )
+
+
+def _rates_reaching_back(
+    closes: dict[dt.date, Decimal], oldest: dt.date
+) -> tuple[dict[dt.date, Decimal], dt.date | None]:
+    """``closes`` reaching back to ``oldest``: days before the first stored close take that close,
+    and the date it starts is returned so the answer can say those costs are estimated. Refusing
+    instead would hide a whole portfolio for one old purchase."""
+    first = min(closes)
+    if oldest >= first:
+        return closes, None
+    return {**closes, oldest: closes[first]}, first
 
 
 def _realised_pct(realised: Decimal, released: Decimal) -> Decimal | None:
@@ -146,7 +174,12 @@ def valuation_payload(report: ValuationReport) -> dict[str, Any]:
             "base_currency": base,
             "fx": None
             if report.fx is None
-            else {"pair": selectors.FX_PAIR, "date": report.fx[0], "rate": report.fx[1]},
+            else {
+                "pair": selectors.FX_PAIR,
+                "date": report.fx[0],
+                "rate": report.fx[1],
+                "estimated_before": report.fx_estimated_before,
+            },
             "holdings": holdings,
             "total": total,
             "unpriced": report.unpriced,
@@ -180,16 +213,19 @@ def portfolio_history(
     inputs = selectors.portfolio_inputs(portfolio, splits_up_to=end)
     base = portfolio.base_currency
     points: list[ValuePoint] = []
+    estimated_before: dt.date | None = None
     if inputs.transactions:
         first_day = min(tx.date for tx in inputs.transactions) - _ONE_DAY
         start = max(start or first_day, first_day, end - dt.timedelta(days=max_days))
         needs_fx = any(asset.currency != base for asset in inputs.assets.values())
         fx_closes: dict[dt.date, Decimal] = {}
         if needs_fx:
-            fx_closes = selectors.usd_krw_history(start=start, end=end)
+            # From the oldest transaction: opening positions carry their cost at their dates' rates.
+            fx_closes = selectors.usd_krw_history(start=min(start, first_day), end=end)
             if not fx_closes:
                 raise ValuationUnavailable(f"no stored {selectors.FX_PAIR} closes up to {end}")
             start = max(start, min(fx_closes))
+            fx_closes, estimated_before = _rates_reaching_back(fx_closes, first_day)
         if start <= end:
             history = selectors.close_history(
                 inputs.assets.values(), start=start, end=end, split_adjusted=True
@@ -214,6 +250,7 @@ def portfolio_history(
             "simple_return_pct": display_percent(simple_return_pct(points)),
             "time_weighted_return_pct": display_percent(time_weighted_return_pct(points)),
             "points": [point.to_display(base) for point in points],
+            "fx_estimated_before": estimated_before,
             "synthetic": selectors.serves_synthetic(inputs.assets.values()),
         }
     )

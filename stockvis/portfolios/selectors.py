@@ -217,17 +217,6 @@ def quotes_on(assets: Iterable[Asset], on: dt.date) -> dict[str, Quote]:
     return quotes
 
 
-def usd_krw_close_on_or_before(on: dt.date) -> tuple[dt.date, Decimal] | None:
-    """The stored USD-KRW close of ``on``, or of the last day before it that has one."""
-    asset = Asset.objects.filter(symbol=FX_SYMBOL).first()
-    if asset is None:
-        return None
-    quote = quotes_on([asset], on).get(FX_SYMBOL)
-    if quote is None:
-        return None
-    return quote.date, quote.last
-
-
 def close_history(
     assets: Iterable[Asset], *, start: dt.date, end: dt.date, split_adjusted: bool = False
 ) -> dict[str, dict[dt.date, Decimal]]:
@@ -260,6 +249,20 @@ def close_history(
                 if ratio != 1.0:
                     closes[day] = as_decimal(float(stored) / ratio)
     return history
+
+
+def usd_krw_rates(*, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:
+    """USD-KRW closes from the last one on or before ``start`` up to ``end``, from the serving
+    source: every rate a valuation on ``end`` converts at, in four small queries."""
+    asset = Asset.objects.filter(symbol=FX_SYMBOL).first()
+    source = serving_sources([asset]).get(asset.pk) if asset is not None else None
+    if asset is None or source is None:
+        return {}
+    rows = DailyPrice.objects.filter(asset=asset, source=source, date__lte=end)
+    first = rows.filter(date__lte=start).order_by("-date").values_list("date", flat=True).first()
+    if first is not None:
+        rows = rows.filter(date__gte=first)
+    return {day: as_decimal(close) for day, close in rows.values_list("date", "close")}
 
 
 def usd_krw_history(*, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:

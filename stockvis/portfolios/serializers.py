@@ -350,6 +350,11 @@ class FxSerializer(serializers.Serializer[Any]):
     pair = serializers.CharField()
     date = serializers.DateField()
     rate = DecimalString()
+    estimated_before = serializers.DateField(
+        allow_null=True,
+        help_text="The first stored USD-KRW close when a transaction is older: costs before this "
+        "date are converted at this first rate (an estimate); null when every rate is stored.",
+    )
 
 
 class ValuationSerializer(serializers.Serializer[Any]):
@@ -398,6 +403,10 @@ class HistorySerializer(serializers.Serializer[Any]):
     simple_return_pct = DecimalString(allow_null=True)
     time_weighted_return_pct = DecimalString(allow_null=True)
     points = HistoryPointSerializer(many=True)
+    fx_estimated_before = serializers.DateField(
+        allow_null=True,
+        help_text="Costs of transactions before this date use the first stored USD-KRW close.",
+    )
     synthetic = serializers.BooleanField()
 
 

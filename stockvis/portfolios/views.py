@@ -72,8 +72,10 @@ close of each transaction's date (a holdings-mode holding: its `acquired_on`), i
 really paid. Realised P&L % is realised P&L over the cost of what was sold (average cost).
 Holdings without prices yet (collection still running) are listed in `unpriced` and left out of
 the totals. Money is rounded half-up to the currency's minor unit (USD 2 decimals, KRW 0),
-percentages to 2 decimals; `synthetic: true` marks demo data. 409 when the stored data cannot
-value the portfolio (no exchange rate yet, or none as old as a transaction).
+percentages to 2 decimals; `synthetic: true` marks demo data. A transaction older than every
+stored USD-KRW close is converted at the first one, and `fx.estimated_before` names its date
+(null when every rate is stored). 409 when the stored data cannot value the portfolio (no
+exchange rate yet).
 
 """
 VALUATION_DOC += BASE_CURRENCY_FORMULAS

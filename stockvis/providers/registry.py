@@ -15,6 +15,7 @@ from stockvis.providers.base import (
     AssetInfo,
     AssetRef,
     CompanyOverview,
+    CorporateActionRecord,
     DataKind,
     MarketDataProvider,
     ProviderError,
@@ -25,7 +26,7 @@ from stockvis.providers.base import (
     provider_unreachable,
 )
 from stockvis.providers.circuit import CircuitBreaker
-from stockvis.providers.csvfile import CsvImportError, parse_price_csv
+from stockvis.providers.csvfile import CsvImportError, ParsedPrices, parse_price_csv
 from stockvis.providers.deadline import call_with_deadline
 from stockvis.providers.fdr import FdrClient
 from stockvis.providers.fdr.client import (
@@ -163,7 +164,7 @@ class CsvDirectoryProvider:
         return self.directory / f"{symbol}.csv"
 
     def supports(self, asset: AssetRef, kind: DataKind) -> bool:
-        return kind == DataKind.DAILY and self._path(asset.symbol).is_file()
+        return kind in (DataKind.DAILY, DataKind.ACTIONS) and self._path(asset.symbol).is_file()
 
     def describe_asset(self, symbol: str) -> AssetInfo:
         raise ProviderError(
@@ -173,18 +174,24 @@ class CsvDirectoryProvider:
             provider=self.name,
         )
 
-    def daily_prices(self, asset: AssetRef, start: dt.date, end: dt.date) -> pd.DataFrame:
+    def _parsed(self, asset: AssetRef) -> ParsedPrices:
         path = self._path(asset.symbol)
         try:
             with path.open("rb") as stream:
-                parsed = parse_price_csv(stream)
+                return parse_price_csv(stream)
         except FileNotFoundError:
             raise ProviderError(
                 f"no file {path.name}", permanent=True, provider=self.name
             ) from None
         except CsvImportError as exc:
             raise ProviderError(f"{path.name}: {exc}", permanent=True, provider=self.name) from None
-        frame = parsed.frame
+
+    def corporate_actions(self, asset: AssetRef) -> list[CorporateActionRecord]:
+        """The ``Dividends`` and ``Stock Splits`` columns of a Yahoo-style file (else none)."""
+        return list(self._parsed(asset).actions)
+
+    def daily_prices(self, asset: AssetRef, start: dt.date, end: dt.date) -> pd.DataFrame:
+        frame = self._parsed(asset).frame
         mask = (frame["date"] >= pd.Timestamp(start)) & (frame["date"] <= pd.Timestamp(end))
         return frame.loc[mask].reset_index(drop=True)
 

@@ -158,7 +158,7 @@ def test_the_overview_has_the_latest_price_and_change_from_stored_bars(
     assert quote["close"] == last.close
     assert quote["previous_close"] == previous.close
     assert quote["change"] == pytest.approx(last.close - previous.close)
-    assert quote["change_percent"] == pytest.approx((last.close / previous.close - 1) * 100)
+    assert quote["change_percent"] == round((last.close / previous.close - 1) * 100, 2)
     assert (body["synthetic"], body["notice"]) == (True, SYNTHETIC_LABEL)
     assert body["profile"]["name"] == "Apple Inc."
 

@@ -280,3 +280,16 @@ def test_an_empty_window_without_sessions_is_not_a_failure(scripted: ScriptedPro
         start=saturday, end=sunday, symbols=["AAPL"], provider=scripted, kinds=[DataKind.DAILY]
     )
     assert report.job.status == "success"
+
+
+def test_a_scheduled_collection_names_an_unresolved_asset_instead_of_inventing_a_source() -> None:
+    Asset.objects.create(
+        symbol="VOO", name="VOO", category="stock", exchange="XNYS", currency="USD",
+        preferred_source="",
+    )  # fmt: skip
+    report = collect(start=START, end=END, register_missing=False, kinds=[DataKind.DAILY])
+    assert report.job.status == "failure"
+    assert report.results[0].error == (
+        "unresolved: no provider has described it yet; run `stockvis assets add VOO`"
+    )
+    assert not DailyPrice.objects.exists()

@@ -9,6 +9,7 @@ import io
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -227,3 +228,29 @@ def test_collected_ibm_weekly_bars_and_actions_reproduce_alpha_vantages_sma(
 
     assert len(joined) > 1300
     assert (joined.iloc[:, 0] / joined.iloc[:, 1] - 1).abs().max() < 0.003
+
+
+def test_collect_from_a_csv_folder_stores_the_files_dividends(
+    settings: Any, tmp_path: Path
+) -> None:
+    settings.CSV_IMPORT_DIR = tmp_path
+    settings.ALERT_WEBHOOK_URL = ""
+    (tmp_path / "CALM.csv").write_bytes(
+        shared_data_path("yfinance", "CALM-1d-no-bad-divs.csv").read_bytes()
+    )
+    Asset.objects.create(
+        symbol="CALM", name="Cal-Maine", category="stock", exchange="XNYS", currency="USD",
+        preferred_source="csv",
+    )  # fmt: skip
+
+    with time_machine.travel(NOW, tick=False):
+        collect(
+            start=dt.date(2022, 1, 1),
+            end=dt.date(2024, 12, 31),
+            symbols=["CALM"],
+            provider_name="csv",
+            kinds=[DataKind.ACTIONS, DataKind.DAILY],
+        )
+
+    stored = CorporateAction.objects.filter(asset__symbol="CALM", source="csv", kind="dividend")
+    assert stored.count() == 10

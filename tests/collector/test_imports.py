@@ -139,3 +139,20 @@ def test_the_parser_yields_bounded_chunks() -> None:
     assert [len(c.frame) for c in chunks] == [5_000, 5_000, 2_345]
     assert chunks[0].layout == "yahoo"
     assert chunks[-1].frame["line"].iloc[-1] == 12_346
+
+
+def test_importing_a_file_for_an_unresolved_asset_resolves_it(tmp_path: Path) -> None:
+    # As a portfolio leaves a symbol nobody has described yet: no preferred source.
+    Asset.objects.create(
+        symbol="VOO", name="VOO", category="stock", exchange="XNYS", currency="USD",
+        preferred_source="",
+    )  # fmt: skip
+    good = tmp_path / "voo.csv"
+    good.write_text("Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,0.5,1.5,10\n")
+
+    code, out = run("import-prices", str(good), "--symbol", "VOO", "--category", "etf")
+
+    assert code == 0, out
+    voo = Asset.objects.get(symbol="VOO")
+    assert (voo.preferred_source, voo.category) == ("csv", "etf")
+    assert DailyPrice.objects.filter(asset=voo, source="csv").count() == 1

@@ -14,6 +14,7 @@ from stockvis import cli
 def seen_level(monkeypatch: pytest.MonkeyPatch) -> dict[str, str | None]:
     seen: dict[str, str | None] = {}
     monkeypatch.delenv("LOG_LEVEL", raising=False)
+    monkeypatch.delenv("STOCKVIS_ONE_SHOT", raising=False)  # main() sets it; undone after
     monkeypatch.setattr(
         "django.core.management.execute_from_command_line",
         lambda argv: seen.update(level=os.environ.get("LOG_LEVEL")),

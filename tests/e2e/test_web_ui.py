@@ -70,6 +70,9 @@ def test_a_period_switch_changes_the_number_of_bars(ui: UI) -> None:
     expect(ui.page).to_have_url(re.compile(r"type=weekly"))
     ui.page.get_by_label("RSI").check()
     ui.page.get_by_label("MACD").check()
+    legend = ui.page.locator(".chart-legend")
+    for line in ("SMA 20", "RSI", "MACD"):
+        expect(legend).to_contain_text(line, timeout=30_000)
     ui.shot("stock-weekly-panes")
     ui.page.get_by_role("button", name="Dark theme").click()
     expect(ui.page.locator("html")).to_have_attribute("data-theme", "dark")

@@ -11,10 +11,11 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from stockvis.ml import predicting
 from stockvis.ml.data import asset_bars
 from stockvis.ml.estimators import ModelType
 from stockvis.ml.models import ModelStatus, PredictionModel, TrainingRun
-from stockvis.ml.training import model_train
+from stockvis.ml.training import model_train, models_train
 
 from .conftest import store_bars
 from .series import ar1, random_walk
@@ -84,3 +85,14 @@ def test_ml_backtest_prints_model_and_baselines_and_draws_a_png(tmp_path: Path) 
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(CommandError, match="unknown symbol"):
         call_command("ml", "backtest", "NOPE")
+
+
+def test_a_history_too_short_for_one_horizon_still_trains_the_others() -> None:
+    asset = store_bars("AAPL", random_walk(400))
+    run = models_train(assets=[asset], model_types=[ModelType.PRICE])
+    result = run.results["AAPL"]
+    assert [m["horizon"] for m in result["models"]] == [1, 5]
+    assert "h20" in result["skipped"][0]
+    needed = predicting.bars_needed(ModelType.PRICE, 20)
+    assert f"needs at least {needed} daily bars, has 400" in result["skipped"][0]
+    assert run.status == TrainingRun.Status.SUCCESS

@@ -37,6 +37,7 @@ def test_too_short_a_history_says_how_many_bars_it_needs() -> None:
     with pytest.raises(NotEnoughHistory) as caught:
         make_folds(50, 300, cfg)
     assert caught.value.needed == 50 + cfg.rows_needed() + 5
+    assert caught.value.have == 301 + 5
     assert str(caught.value.needed) in str(caught.value)
 
 

@@ -313,6 +313,10 @@ def test_lists_answer_one_bounded_page(as_alice: APIClient, alice: User, setting
     assert len(capped["results"]) == 3
     beyond = as_alice.get("/api/v1/users/portfolios/?page=99")
     assert beyond.status_code == 404
+    for bad in ("1.5", "0", "", "-3", "many"):
+        refused = as_alice.get(f"/api/v1/users/portfolios/?page_size={bad}")
+        assert refused.status_code == 400, bad
+        assert "page_size" in refused.json()["fields"]
 
 
 def test_a_symbol_no_provider_can_describe_is_kept_unresolved_not_invented(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -107,7 +108,12 @@ def test_valuation_matches_the_hand_computed_figures_in_both_currencies(
     response = as_alice.get(f"/api/v1/users/portfolios/{traded.pk}/valuation/?date={FRIDAY}")
     assert response.status_code == 200, response.json()
     body = response.json()
-    assert body["fx"] == {"pair": "USD/KRW", "date": FRIDAY, "rate": "1400"}
+    assert body["fx"] == {
+        "pair": "USD/KRW",
+        "date": FRIDAY,
+        "rate": "1400",
+        "estimated_before": None,
+    }
     aapl, samsung = (
         next(h for h in body["holdings"] if h["symbol"] == s) for s in ("AAPL", "005930")
     )
@@ -330,3 +336,42 @@ def test_a_holding_is_valued_on_its_real_closes_even_beside_newer_demo_ones(
     (held,) = body["holdings"]
     assert (held["last_price"], held["previous_close"]) == ("410", "400")
     assert body["synthetic"] is False
+
+
+def test_a_typed_in_holding_costs_what_it_did_on_its_acquisition_date(
+    as_alice: APIClient, alice: User, priced: Any
+) -> None:
+    holdings = services.portfolio_create(owner=alice, name="Typed", base_currency="USD")
+    services.holding_create(
+        portfolio=holdings,
+        symbol="005930",
+        quantity=Decimal(10),
+        average_price=Decimal(60000),
+        acquired_on=dt.date(2026, 3, 4),
+    )
+    body = as_alice.get(f"/api/v1/users/portfolios/{holdings.pk}/valuation/?date={FRIDAY}").json()
+    # 600,000 KRW on Wednesday at 1,390 = 431.65 USD; worth 720,000 / 1,400 = 514.29 on Friday.
+    assert body["total"]["cost"] == "431.65"
+    assert body["total"]["market_value"] == "514.29"
+    assert body["fx"]["estimated_before"] is None
+
+
+def test_a_purchase_older_than_every_stored_rate_is_valued_with_the_first_one_and_says_so(
+    as_alice: APIClient, alice: User, priced: Any
+) -> None:
+    portfolio = ledger_portfolio(alice, "USD")
+    record(
+        as_alice,
+        portfolio,
+        symbol="005930",
+        kind="buy",
+        date="2026-02-02",
+        quantity="7",
+        price="60000",
+    )
+    body = as_alice.get(f"/api/v1/users/portfolios/{portfolio.pk}/valuation/?date={FRIDAY}").json()
+    assert body["fx"]["estimated_before"] == "2026-03-02"
+    assert body["total"]["cost"] == "304.35"  # 420,000 at the first stored rate, 1,380
+    history = as_alice.get(f"/api/v1/users/portfolios/{portfolio.pk}/history/?end={FRIDAY}").json()
+    assert history["fx_estimated_before"] == "2026-03-02"
+    assert history["points"][-1]["total_cost"] == "304.35"

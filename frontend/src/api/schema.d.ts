@@ -741,8 +741,10 @@ export interface paths {
          *     really paid. Realised P&L % is realised P&L over the cost of what was sold (average cost).
          *     Holdings without prices yet (collection still running) are listed in `unpriced` and left out of
          *     the totals. Money is rounded half-up to the currency's minor unit (USD 2 decimals, KRW 0),
-         *     percentages to 2 decimals; `synthetic: true` marks demo data. 409 when the stored data cannot
-         *     value the portfolio (no exchange rate yet, or none as old as a transaction).
+         *     percentages to 2 decimals; `synthetic: true` marks demo data. A transaction older than every
+         *     stored USD-KRW close is converted at the first one, and `fx.estimated_before` names its date
+         *     (null when every rate is stored). 409 when the stored data cannot value the portfolio (no
+         *     exchange rate yet).
          *
          *     Base-currency figures use what was really paid: with q units, last close P1 on the valuation day d1, previous close P0 on d0, and R(d) the base-currency price of one unit of the asset's currency at the close of d (carried forward over days without a rate): market value = q x P1 x R(d1); cost = sum of each lot still held x R(its transaction's date) (a directly entered holding is one buy on its acquisition date); unrealised P&L = market value - cost = price effect + currency effect, with price effect = (q x P1 - asset-currency cost) x R(d1) and currency effect = asset-currency cost x R(d1) - cost; realised P&L = each sale's proceeds x R(sale date) - the base cost it released, less each fee x R(its date); dividends at their date's rate; day change = q x P1 x R(d1) - q x P0 x R(d0), the change of the base-currency value. In the asset's own currency R is 1 and the currency effect 0.
          */
@@ -1516,6 +1518,11 @@ export interface components {
         Fx: {
             /** Format: date */
             date: string;
+            /**
+             * Format: date
+             * @description The first stored USD-KRW close when a transaction is older: costs before this date are converted at this first rate (an estimate); null when every rate is stored.
+             */
+            estimated_before: string | null;
             pair: string;
             /** Format: decimal */
             rate: string | null;
@@ -1524,6 +1531,11 @@ export interface components {
             currency: string;
             /** Format: date */
             end: string | null;
+            /**
+             * Format: date
+             * @description Costs of transactions before this date use the first stored USD-KRW close.
+             */
+            fx_estimated_before: string | null;
             points: components["schemas"]["HistoryPoint"][];
             portfolio: components["schemas"]["PortfolioRef"];
             /** Format: decimal */

@@ -16,7 +16,8 @@ export function ApiErrorMessage({ error, what, onRetry }: Props) {
   if (error instanceof ApiError) {
     if (error.status === 0) message = t("errorNetwork");
     else if (error.status === 429) message = t("errorThrottled", { s: error.retryAfter ?? 60 });
-    else if (error.status === 401) message = t("errorSignIn");
+    // A wrong password is a 401 with its own message; a missing sign-in gets ours.
+    else if (error.status === 401 && error.code === "not_authenticated") message = t("errorSignIn");
     else if (error.status === 403) message = t("errorForbidden");
     else message = error.message || t("errorNotFound");
   } else if (error instanceof Error) {

@@ -60,11 +60,13 @@ export function ChartPanel({ symbol, name, currency }: { symbol: string; name: s
   );
   const layers = useMemo(() => {
     const data = indicators.data;
-    if (data === undefined) return [];
+    // The previous window's numbers (kept while the new ones load) would misalign with the bars.
+    if (data === undefined || indicators.isPlaceholderData) return [];
     return buildLayers(data.dates, data.indicators, overlays, oscillators);
-  }, [indicators.data, overlays, oscillators]);
+  }, [indicators.data, indicators.isPlaceholderData, overlays, oscillators]);
   const markers: EventMarker[] = useMemo(() => {
-    const events = (indicators.data?.events ?? []).filter((event) => {
+    const current = indicators.isPlaceholderData ? undefined : indicators.data;
+    const events = (current?.events ?? []).filter((event) => {
       const pane = EVENT_PANE[event.signal];
       return pane === undefined || oscillators.includes(pane);
     });
@@ -72,7 +74,7 @@ export function ChartPanel({ symbol, name, currency }: { symbol: string; name: s
       events.map((event) => ({ time: event.date, direction: event.direction, text: EVENT_TEXT[event.kind] ?? "" })),
       bars,
     );
-  }, [indicators.data, bars, oscillators]);
+  }, [indicators.data, indicators.isPlaceholderData, bars, oscillators]);
 
   const summary = useMemo(() => {
     const first = bars[0];

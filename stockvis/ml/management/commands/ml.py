@@ -117,6 +117,8 @@ class Command(BaseCommand):
                     model.status,
                     model.status_reason,
                 )
+            for reason in result.get("skipped", []):
+                table.add_row(symbol, "-", "-", "-", "-", "skipped", reason)
             if "error" in result:
                 table.add_row(symbol, "-", "-", "-", "-", "[red]failed[/red]", result["error"])
         self.console.print(table)
@@ -195,8 +197,10 @@ class Command(BaseCommand):
                     key, json.dumps(value, default=str) if isinstance(value, dict) else _fmt(value)
                 )
             self.console.print(table)
-        if asset.preferred_source == "synthetic":
-            self.console.print(f"[yellow]{SYNTHETIC_LABEL}[/yellow]")
+            # The answer says whether the bars it read were synthetic (the serving source
+            # decides: real data before demo data), not the asset's preferred source.
+            if answer.get("synthetic"):
+                self.console.print(f"[yellow]{SYNTHETIC_LABEL}[/yellow]")
 
     def _models(self, options: dict[str, Any]) -> None:
         rows = selectors.registry(
