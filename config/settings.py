@@ -11,6 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
 from config.env import env_bool, env_float, env_int, env_list, env_path, env_str
+from config.log_config import logging_config
+from config.openapi import openapi_settings
 from config.secret_key import secret_key_from_var_dir
 from config.security import DEFAULT_CONTENT_SECURITY_POLICY, proxy_ssl_header
 
@@ -85,7 +87,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost, so it also sees the errors the middlewares below answer by themselves.
+    # Outermost: every log line of the request, errors included, carries its id.
+    "stockvis.core.request_id.RequestIdMiddleware",
+    # Next, so it also sees the errors the middlewares below answer by themselves.
     "stockvis.core.middleware.JsonErrorsUnderApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -159,6 +163,9 @@ if REDIS_URL:
         "socket_timeout": env_float("CHANNEL_REDIS_SOCKET_TIMEOUT", 30.0),
         "socket_connect_timeout": 5.0,
         "socket_keepalive": True,
+        # redis-py 8 pools hold 100 connections and then fail (not wait): a reconnect storm of
+        # a thousand sockets runs a thousand group_add calls at once.
+        "max_connections": env_int("CHANNEL_REDIS_MAX_CONNECTIONS", 1000),
     }
     CHANNEL_LAYERS = {
         "default": {
@@ -223,7 +230,10 @@ CELERY_BEAT_MAX_LOOP_INTERVAL = 10
 
 # --- Health ----------------------------------------------------------------------------------
 # /healthz/ready waits for these background processes' heartbeats (worker, beat, feed).
-HEALTH_READY_COMPONENTS = env_list("HEALTH_READY_COMPONENTS", "worker,beat")
+HEALTH_READY_COMPONENTS = env_list(
+    "HEALTH_READY_COMPONENTS",
+    "worker,beat,feed" if env_bool("FEED_IN_SERVE", True) else "worker,beat",
+)
 # Seconds between heartbeats, and the age after which a process counts as gone.
 HEARTBEAT_INTERVAL = env_float("HEARTBEAT_INTERVAL", 10.0)
 HEALTH_STALE_AFTER = env_float("HEALTH_STALE_AFTER", 30.0)
@@ -284,27 +294,7 @@ SIMPLE_JWT = {
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
 }
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Stock-Vis API",
-    "DESCRIPTION": "Market data, indicators, portfolios and predictions. Data from the "
-    "`synthetic` provider is demo data and is marked `synthetic: true`.",
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "COMPONENT_SPLIT_REQUEST": True,
-    # Swagger UI's files come from the sidecar package, so /api/docs/ works offline.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "POSTPROCESSING_HOOKS": [
-        "drf_spectacular.hooks.postprocess_schema_enums",
-        "stockvis.core.schema.document_error_responses",
-    ],
-    # Two choice sets share the field name "period": chart windows and statement periods.
-    "ENUM_NAME_OVERRIDES": {
-        "ChartPeriodEnum": "stockvis.market.params.PERIOD_CHOICES",
-        "StatementPeriodEnum": "stockvis.market.params.STATEMENT_PERIOD_CHOICES",
-    },
-}
+SPECTACULAR_SETTINGS = openapi_settings()
 
 # --- Providers and collection ----------------------------------------------------------------
 DEMO_DATA = env_bool("DEMO_DATA", True)
@@ -348,30 +338,7 @@ LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
 if LOG_FORMAT not in {"json", "text"}:
     raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"context": {"()": "stockvis.core.logging.ContextFilter"}},
-    "formatters": {
-        "json": {"()": "stockvis.core.logging.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": LOG_FORMAT,
-            "filters": ["context"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # Third-party chatter that says nothing an operator acts on: one line per HTTP request made
-    # (httpx), per SQL query.
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        "httpx": {"level": "WARNING"},
-        "httpcore": {"level": "WARNING"},
-    },
-}
+LOGGING = logging_config(log_format=LOG_FORMAT, log_level=LOG_LEVEL)
 
 PORT = env_int("PORT", 8000)
 os.environ.setdefault("PORT", str(PORT))
@@ -389,16 +356,6 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Seconds before a post to a user's Discord webhook (price alerts) gives up.
 DISCORD_WEBHOOK_TIMEOUT = env_float("DISCORD_WEBHOOK_TIMEOUT", 5.0)
-SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
-    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),  # type: ignore[dict-item]
-    "TransactionKindEnum": "stockvis.portfolios.models.TransactionKind",
-    "AlertKindEnum": "stockvis.portfolios.models.AlertKind",
-    "SnapshotKindEnum": "stockvis.portfolios.models.PortfolioSnapshot.Kind",
-    "PortfolioModeEnum": "stockvis.portfolios.models.PortfolioMode",
-    "CurrencyEnum": "stockvis.accounts.models.Currency",
-    "JobStatusEnum": "stockvis.collector.models.JobStatus",
-    "FreshnessStatusEnum": "stockvis.collector.serializers.FRESHNESS_STATUSES",
-}
 
 # --- Realtime (WebSockets and the quote feed; see README "Realtime") ---
 WS_HEARTBEAT_SECONDS = env_float("WS_HEARTBEAT_SECONDS", 30.0)
@@ -446,8 +403,3 @@ ML_RETIRE_TOLERANCE = env_float("ML_RETIRE_TOLERANCE", 0.25)
 ML_MONITOR_MIN_PREDICTIONS = env_int("ML_MONITOR_MIN_PREDICTIONS", 20)
 # Population stability index above which a feature counts as drifted (0.25: a major shift).
 ML_PSI_ALERT = env_float("ML_PSI_ALERT", 0.25)
-SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
-    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),  # type: ignore[dict-item]
-    "PredictionModelTypeEnum": "stockvis.ml.models.ModelType",
-    "PredictionModelStatusEnum": "stockvis.ml.models.ModelStatus",
-}

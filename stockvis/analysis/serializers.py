@@ -515,6 +515,7 @@ class ScreenerRowSerializer(serializers.Serializer):
     )
     source = serializers.CharField()  # type: ignore[assignment]
     synthetic = serializers.BooleanField()
+    notice = serializers.CharField(allow_null=True, help_text="Set when the row is demo data.")
 
 
 class ScreenerMetaSerializer(serializers.Serializer):
@@ -559,4 +560,5 @@ def screener_row(row: Mapping[str, Any]) -> dict[str, Any]:
         "signals": {signal: row[f"{signal}_direction"] for signal in SIGNAL_FILTERS},
         "source": row["source"],
         "synthetic": row["source"] == SYNTHETIC_SOURCE,
+        "notice": SYNTHETIC_NOTICE if row["source"] == SYNTHETIC_SOURCE else None,
     }

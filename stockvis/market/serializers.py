@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import models
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from stockvis.market.models import (
@@ -181,6 +182,11 @@ class LatestQuoteSerializer(serializers.Serializer[LatestQuote]):
     change_percent = serializers.FloatField(allow_null=True)
     source = serializers.CharField()  # type: ignore[assignment]
     synthetic = serializers.BooleanField()
+    notice = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_notice(self, quote: LatestQuote) -> str | None:
+        return synthetic_notice(quote.synthetic)
 
 
 # --- Output: chart (schema only; the body is built by chart_payload) ------------------------
@@ -312,7 +318,8 @@ def overview_payload(
     asset: Asset, quote: LatestQuote | None, profile: CompanyProfile | None
 ) -> dict[str, Any]:
     shown_sources = {s.source for s in (quote, profile) if s is not None}
-    synthetic = (SYNTHETIC_SOURCE in shown_sources) or (not shown_sources and asset.is_synthetic)
+    # Only what is shown counts: an asset with nothing stored yet shows no demo data.
+    synthetic = SYNTHETIC_SOURCE in shown_sources
     return {
         **AssetSummarySerializer(asset).data,
         "source": quote.source if quote else asset.preferred_source,

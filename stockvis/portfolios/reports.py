@@ -14,6 +14,7 @@ from typing import Any
 from rest_framework import status
 from rest_framework.exceptions import APIException
 
+from stockvis.market.serializers import synthetic_notice
 from stockvis.portfolios import ledger, selectors
 from stockvis.portfolios.models import Portfolio
 from stockvis.portfolios.returns import (
@@ -184,6 +185,7 @@ def valuation_payload(report: ValuationReport) -> dict[str, Any]:
             "total": total,
             "unpriced": report.unpriced,
             "synthetic": report.synthetic,
+            "notice": synthetic_notice(report.synthetic),
         }
     )
 
@@ -197,6 +199,7 @@ def allocation_payload(report: ValuationReport) -> dict[str, Any]:
             **shown,
             "unpriced": report.unpriced,
             "synthetic": report.synthetic,
+            "notice": synthetic_notice(report.synthetic),
         }
     )
 
@@ -241,6 +244,8 @@ def portfolio_history(
                 )
             except (MissingFxRate, ledger.LedgerError) as exc:
                 raise ValuationUnavailable(str(exc)) from None
+    # An empty history shows no data at all, demo or not.
+    synthetic = bool(points) and selectors.serves_synthetic(inputs.assets.values())
     return jsonable(
         {
             "portfolio": _portfolio_ref(portfolio),
@@ -251,7 +256,8 @@ def portfolio_history(
             "time_weighted_return_pct": display_percent(time_weighted_return_pct(points)),
             "points": [point.to_display(base) for point in points],
             "fx_estimated_before": estimated_before,
-            "synthetic": selectors.serves_synthetic(inputs.assets.values()),
+            "synthetic": synthetic,
+            "notice": synthetic_notice(synthetic),
         }
     )
 

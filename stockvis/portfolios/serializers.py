@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from stockvis.accounts.models import Currency
 from stockvis.core.fields import BoundedDateField, BoundedDateTimeField
+from stockvis.market.serializers import synthetic_notice
 from stockvis.portfolios.alerts import Condition, threshold_text
 from stockvis.portfolios.models import (
     AlertKind,
@@ -188,6 +189,9 @@ class WatchlistItemSerializer(serializers.Serializer[Any]):
     currency = serializers.CharField()
     added_at = serializers.DateTimeField()
     synthetic = serializers.BooleanField()
+    notice = serializers.CharField(
+        allow_null=True, help_text="Says the figures come from demo data when `synthetic`."
+    )
     quote = QuoteSerializer(allow_null=True, help_text="Null until the symbol has prices.")
 
 
@@ -214,6 +218,7 @@ class WatchlistSerializer(serializers.ModelSerializer[Watchlist]):
                         "added_at": item.added_at,
                         # What the quote shown is; an item without one shows no data at all.
                         "synthetic": quote is not None and quote.synthetic,
+                        "notice": synthetic_notice(quote is not None and quote.synthetic),
                         "quote": quote,
                     }
                 ).data
@@ -366,6 +371,9 @@ class ValuationSerializer(serializers.Serializer[Any]):
     total = FiguresSerializer()
     unpriced = serializers.ListField(child=serializers.CharField())
     synthetic = serializers.BooleanField()
+    notice = serializers.CharField(
+        allow_null=True, help_text="Says the figures come from demo data when `synthetic`."
+    )
 
 
 class SliceSerializer(serializers.Serializer[Any]):
@@ -384,6 +392,9 @@ class AllocationSerializer(serializers.Serializer[Any]):
     by_currency = SliceSerializer(many=True)
     unpriced = serializers.ListField(child=serializers.CharField())
     synthetic = serializers.BooleanField()
+    notice = serializers.CharField(
+        allow_null=True, help_text="Says the figures come from demo data when `synthetic`."
+    )
 
 
 class HistoryPointSerializer(serializers.Serializer[Any]):
@@ -408,6 +419,9 @@ class HistorySerializer(serializers.Serializer[Any]):
         help_text="Costs of transactions before this date use the first stored USD-KRW close.",
     )
     synthetic = serializers.BooleanField()
+    notice = serializers.CharField(
+        allow_null=True, help_text="Says the figures come from demo data when `synthetic`."
+    )
 
 
 class DateQuerySerializer(serializers.Serializer[Any]):

@@ -1,8 +1,8 @@
 """WebSocket consumers: a symbol's price stream and a signed-in user's portfolio events.
 
 Close codes (sent after accepting, so a browser sees them instead of a failed handshake):
-4400 malformed symbol, 4404 unknown symbol, 4401 not signed in or bad token, 4408 a client too
-slow to read its messages. Client messages are JSON; anything else gets an error message and
+4400 malformed symbol, 4404 unknown symbol, 4401 not signed in or bad token. A client too slow
+to read its messages is dropped (its socket cannot take a close frame either). Client messages are JSON; anything else gets an error message and
 the connection stays open.
 """
 
@@ -90,7 +90,9 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         """Send one JSON text frame; a client that cannot take it within the timeout is dropped
         so it never holds memory or a slot that other clients need."""
         try:
-            await asyncio.wait_for(self.send(text_data=text), settings.WS_SEND_TIMEOUT)
+            # asyncio.timeout arms a timer; wait_for would start a task for every message.
+            async with asyncio.timeout(settings.WS_SEND_TIMEOUT):
+                await self.send(text_data=text)
         except TimeoutError:
             logger.info("dropping a websocket client that stopped reading")
             await self.disconnect(CLOSE_TOO_SLOW)
@@ -229,6 +231,8 @@ class SymbolPriceConsumer(RealtimeConsumer):
 class PortfolioConsumer(RealtimeConsumer):
     """/ws/portfolio/: the signed-in user's portfolio values and notifications, nobody else's."""
 
+    user_id: int | None = None
+
     async def connect(self) -> None:
         user = self.scope.get("user")
         if self.scope.get("auth_error") or user is None or not user.is_authenticated:
@@ -244,4 +248,5 @@ class PortfolioConsumer(RealtimeConsumer):
         await self.push(await database_sync_to_async(portfolio_message)(user_id=self.user_id))
 
     async def refresh_marks(self) -> None:
-        await database_sync_to_async(quotes.user_mark_online)(self.user_id)
+        if self.user_id is not None:
+            await database_sync_to_async(quotes.user_mark_online)(self.user_id)

@@ -112,5 +112,6 @@ def test_the_overview_change_on_a_split_day_is_the_real_move(nvda: Asset, client
     quote = client.get("/api/v1/stocks/api/overview/nvda/").json()["quote"]
 
     assert quote["date"] == SPLIT_DAY.isoformat()
+    # Percentages are rounded to 2 decimals (stockvis.core.numbers).
     assert quote["change_percent"] == round((last.close / (previous.close / 10) - 1) * 100, 2)
     assert abs(quote["change_percent"]) < 5

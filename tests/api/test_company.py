@@ -157,7 +157,8 @@ def test_the_overview_has_the_latest_price_and_change_from_stored_bars(
     assert quote["date"] == last.date.isoformat()
     assert quote["close"] == last.close
     assert quote["previous_close"] == previous.close
-    assert quote["change"] == pytest.approx(last.close - previous.close)
+    # Rounded by the one rule: prices to 4 decimals, percentages to 2.
+    assert quote["change"] == round(last.close - previous.close, 4)
     assert quote["change_percent"] == round((last.close / previous.close - 1) * 100, 2)
     assert (body["synthetic"], body["notice"]) == (True, SYNTHETIC_LABEL)
     assert body["profile"]["name"] == "Apple Inc."

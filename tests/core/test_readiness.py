@@ -25,6 +25,7 @@ def test_ready_is_503_while_no_worker_or_beat_has_been_seen(client: Client) -> N
     assert body["services"]["database"]["ok"] is True
     assert body["processes"]["worker"] == {"ok": False, "detail": "no heartbeat yet", "age_s": None}
     assert body["processes"]["beat"]["ok"] is False
+    assert body["processes"]["feed"]["ok"] is False
     # Liveness does not wait for them.
     assert client.get("/healthz").status_code == 200
 
@@ -33,6 +34,7 @@ def test_ready_is_200_with_every_heartbeat_fresh_and_says_their_age(client: Clie
     now = time.time()
     heartbeat_record("worker", detail="celery@host", now=now - 3)
     heartbeat_record("beat", now=now - 1)
+    heartbeat_record("feed", now=now - 1)
     response = client.get("/healthz/ready")
     assert response.status_code == 200
     processes = response.json()["processes"]
@@ -53,8 +55,8 @@ def test_an_open_provider_circuit_shows_in_readiness_without_failing_it(client: 
     for _ in range(breaker.threshold):
         with pytest.raises(ProviderError):
             breaker.call(lambda: (_ for _ in ()).throw(ProviderError("offline")))
-    heartbeat_record("worker")
-    heartbeat_record("beat")
+    for name in ("worker", "beat", "feed"):
+        heartbeat_record(name)
     response = client.get("/healthz/ready")
     assert response.status_code == 200
     assert response.json()["providers"]["fdr"]["state"] == "open"
@@ -70,8 +72,7 @@ def test_a_silent_worker_makes_ready_503_and_says_for_how_long(client: Client, s
     assert body["processes"]["beat"]["ok"] is True
 
 
-def test_the_feed_is_waited_for_when_it_is_a_required_component(client: Client, settings) -> None:
-    settings.HEALTH_READY_COMPONENTS = ["worker", "beat", "feed"]
+def test_the_feed_is_waited_for_by_default(client: Client) -> None:
     heartbeat_record("worker")
     heartbeat_record("beat")
     assert client.get("/healthz/ready").json()["processes"]["feed"]["ok"] is False

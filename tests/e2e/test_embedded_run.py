@@ -4,6 +4,7 @@ through the admin, and stops cleanly on Ctrl-C."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import signal
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from websockets.sync.client import connect as ws_connect
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
@@ -69,6 +71,15 @@ def test_serve_starts_on_an_empty_var_dir_serves_demo_data_and_stops_on_ctrl_c(
         assert health["services"]["broker"]["detail"] == "filesystem"
         assert health["processes"]["worker"]["ok"] is True
         assert health["processes"]["beat"]["age_s"] is not None
+
+        # The feed runs too: crypto trades every day, so a socket gets live synthetic prices.
+        with ws_connect(f"ws://127.0.0.1:{port}/ws/stocks/btc-krw/", open_timeout=10) as ws:
+            snapshot = json.loads(ws.recv(timeout=10))
+            assert (snapshot["type"], snapshot["market_open"]) == ("snapshot", True)
+            update = json.loads(ws.recv(timeout=20))
+            while update["type"] != "price_update":
+                update = json.loads(ws.recv(timeout=20))
+            assert (update["symbol"], update["synthetic"]) == ("BTC-KRW", True)
 
         subprocess.run(
             [

@@ -96,7 +96,9 @@ async def notification_from(process_cmd: list[str], env: dict[str, str], alice: 
     assert (await socket.receive_json_from(timeout=10))["type"] == "portfolio_update"
     process = await asyncio.create_subprocess_exec(*process_cmd, env=env, cwd=REPO)
     try:
-        message = await socket.receive_json_from(timeout=60)
+        message = await socket.receive_json_from(timeout=90)
+        while message["type"] == "heartbeat":  # a slow machine may start the worker late
+            message = await socket.receive_json_from(timeout=90)
     finally:
         if process.returncode is None:
             process.terminate()

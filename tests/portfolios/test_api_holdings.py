@@ -351,3 +351,16 @@ def test_a_symbol_no_provider_can_describe_is_kept_unresolved_not_invented(
     status = as_alice.get("/api/v1/users/portfolio/symbol/voo/status/").json()
     assert status["resolved"] is False
     assert status["problem"] == f"collect_symbol #{job.pk} failed: {reason}"
+
+
+@pytest.mark.parametrize("size", ["", "0", "-1", "1.5", "1e-299", "abc"])
+def test_a_page_size_that_is_not_a_whole_number_from_one_is_a_400(
+    as_alice: APIClient, size: str
+) -> None:
+    response = as_alice.get(f"/api/v1/users/portfolios/?page_size={size}")
+    assert response.status_code == 400
+    assert "page_size" in response.json()["fields"]
+
+
+def test_a_page_size_of_thousands_of_digits_is_capped_not_a_500(as_alice: APIClient) -> None:
+    assert as_alice.get("/api/v1/users/portfolios/?page_size=" + "9" * 5000).status_code == 200

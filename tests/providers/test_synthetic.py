@@ -82,3 +82,28 @@ def test_symbols_outside_the_demo_universe_are_refused_permanently() -> None:
     with pytest.raises(ProviderError) as caught:
         SyntheticProvider().describe_asset("ZZZZ")
     assert caught.value.permanent
+
+
+@pytest.mark.parametrize("symbol", ["IBM", "AAPL", "005930"])
+def test_the_three_statements_of_a_period_agree_with_each_other(symbol: str) -> None:
+    provider = SyntheticProvider()
+
+    def by_period(kind: StatementKind) -> dict[tuple[str, dt.date], dict[str, int | None]]:
+        reports = provider.statements(ref(symbol), kind, today=TODAY)
+        return {(r.period_type, r.fiscal_date_ending): r.values for r in reports}
+
+    income = by_period(StatementKind.INCOME_STATEMENT)
+    cash = by_period(StatementKind.CASH_FLOW)
+    assert income.keys() == cash.keys()
+    for period, values in income.items():
+        assert cash[period]["net_income"] == values["net_income"], period
+        assert (
+            cash[period]["depreciation_depletion_and_amortization"]
+            == (values["depreciation_and_amortization"])
+        )
+        operating = cash[period]["operating_cashflow"]
+        assert operating is not None
+        assert values["total_revenue"] is not None
+        # Net income plus depreciation, moved by at most 5 % of revenue of working capital.
+        expected = (values["net_income"] or 0) + (values["depreciation_and_amortization"] or 0)
+        assert abs(operating - expected) <= 0.05 * values["total_revenue"] + 1

@@ -13,6 +13,7 @@ from rest_framework_simplejwt.tokens import AccessToken
 from stockvis.accounts.models import User
 from stockvis.market.models import Asset, DailyPrice
 from stockvis.realtime import quotes
+from stockvis.realtime.feed import watch
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +27,7 @@ def embedded_layer(settings: Any, tmp_path: Path) -> Path:
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     quotes._marked.clear()
+    watch._previous.clear()
     return path
 
 

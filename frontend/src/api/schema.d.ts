@@ -995,6 +995,8 @@ export interface components {
             by_category: components["schemas"]["Slice"][];
             by_currency: components["schemas"]["Slice"][];
             by_market: components["schemas"]["Slice"][];
+            /** @description Says the figures come from demo data when `synthetic`. */
+            notice: string | null;
             portfolio: components["schemas"]["PortfolioRef"];
             synthetic: boolean;
             unpriced: string[];
@@ -1536,6 +1538,8 @@ export interface components {
              * @description Costs of transactions before this date use the first stored USD-KRW close.
              */
             fx_estimated_before: string | null;
+            /** @description Says the figures come from demo data when `synthetic`. */
+            notice: string | null;
             points: components["schemas"]["HistoryPoint"][];
             portfolio: components["schemas"]["PortfolioRef"];
             /** Format: decimal */
@@ -1794,6 +1798,7 @@ export interface components {
              * @description Date of the latest stored daily bar.
              */
             date: string;
+            readonly notice: string | null;
             /** Format: double */
             previous_close: number | null;
             source: string;
@@ -2422,6 +2427,8 @@ export interface components {
             market: components["schemas"]["MarketEnum"];
             name: string;
             name_local: string;
+            /** @description Set when the row is demo data. */
+            notice: string | null;
             /** Format: double */
             rsi: number | null;
             /** Format: double */
@@ -2678,6 +2685,8 @@ export interface components {
             base_currency: string;
             fx: components["schemas"]["Fx"] | null;
             holdings: components["schemas"]["HoldingValuation"][];
+            /** @description Says the figures come from demo data when `synthetic`. */
+            notice: string | null;
             portfolio: components["schemas"]["PortfolioRef"];
             synthetic: boolean;
             total: components["schemas"]["Figures"];
@@ -2698,6 +2707,8 @@ export interface components {
             added_at: string;
             currency: string;
             name: string;
+            /** @description Says the figures come from demo data when `synthetic`. */
+            notice: string | null;
             /** @description Null until the symbol has prices. */
             quote: components["schemas"]["Quote"] | null;
             symbol: string;

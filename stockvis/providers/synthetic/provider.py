@@ -215,6 +215,9 @@ class SyntheticProvider:
     def _report(
         self, demo: DemoAsset, kind: StatementKind, period: PeriodType, ending: dt.date
     ) -> StatementReport:
+        # The period's income figures come from one generator shared by all three statements, so
+        # the cash flow's net income is the income statement's; each statement's own figures come
+        # from a second generator seeded with its kind.
         rng = np.random.Generator(
             np.random.PCG64(_seed("statement", demo.symbol, period, ending.isoformat()))
         )
@@ -222,6 +225,16 @@ class SyntheticProvider:
         unit = 1e6 if demo.currency == "USD" else 1e9
         growth = 1.0 + 0.06 * (ending.year - 2020)
         revenue = int(rng.uniform(20_000, 120_000) * unit * growth * scale)
+        cost = int(revenue * rng.uniform(0.35, 0.7))
+        gross = revenue - cost
+        opex = int(gross * rng.uniform(0.4, 0.8))
+        operating = gross - opex
+        tax = int(max(operating, 0) * 0.2)
+        net_income = operating - tax
+        depreciation = int(revenue * 0.05)
+        rng = np.random.Generator(
+            np.random.PCG64(_seed("statement", demo.symbol, period, ending.isoformat(), kind))
+        )
         values: dict[str, int | None]
         if kind == StatementKind.BALANCE_SHEET:
             total_assets = int(revenue / scale * rng.uniform(1.1, 2.2))
@@ -250,11 +263,6 @@ class SyntheticProvider:
                 "common_stock_shares_outstanding": int(rng.uniform(0.8, 8.0) * 1e9),
             }
         elif kind == StatementKind.INCOME_STATEMENT:
-            cost = int(revenue * rng.uniform(0.35, 0.7))
-            gross = revenue - cost
-            opex = int(gross * rng.uniform(0.4, 0.8))
-            operating = gross - opex
-            tax = int(max(operating, 0) * 0.2)
             values = {
                 "total_revenue": revenue,
                 "cost_of_revenue": cost,
@@ -263,13 +271,15 @@ class SyntheticProvider:
                 "operating_income": operating,
                 "income_before_tax": operating,
                 "income_tax_expense": tax,
-                "net_income": operating - tax,
+                "net_income": net_income,
                 "ebit": operating,
-                "ebitda": operating + int(revenue * 0.05),
-                "depreciation_and_amortization": int(revenue * 0.05),
+                "ebitda": operating + depreciation,
+                "depreciation_and_amortization": depreciation,
             }
         else:
-            operating_cf = int(revenue * rng.uniform(0.1, 0.3))
+            # Operating cash flow starts from net income, adds back depreciation and moves with
+            # working capital.
+            operating_cf = net_income + depreciation + int(revenue * rng.uniform(-0.05, 0.05))
             capex = int(revenue * rng.uniform(0.03, 0.12))
             investing = -capex - int(revenue * rng.uniform(0, 0.05))
             financing = -int(revenue * rng.uniform(0, 0.1))
@@ -279,7 +289,8 @@ class SyntheticProvider:
                 "cashflow_from_investment": investing,
                 "cashflow_from_financing": financing,
                 "change_in_cash_and_cash_equivalents": operating_cf + investing + financing,
-                "net_income": int(operating_cf * rng.uniform(0.5, 0.9)),
+                "net_income": net_income,
+                "depreciation_depletion_and_amortization": depreciation,
                 "dividend_payout": int(revenue * rng.uniform(0, 0.04)),
             }
         return StatementReport(

@@ -7,6 +7,7 @@ import datetime as dt
 
 from stockvis.core import calendars
 from stockvis.market.models import Asset, DailyPrice
+from stockvis.market.selectors import serving_source
 from stockvis.portfolios.models import Holding, PriceAlert, WatchlistItem
 from stockvis.providers.base import AssetRef, Category
 from stockvis.realtime import quotes
@@ -22,14 +23,28 @@ def _open_now(asset: Asset, now: dt.datetime) -> bool:
         return False
 
 
+# (asset id, local date) -> previous close: one query per asset and day, not one per refresh.
+_previous: dict[tuple[int, dt.date], float | None] = {}
+
+
 def _previous_close(asset: Asset, now: dt.datetime) -> float | None:
     """The close before today's session (the walk starts there; the day change is against it)."""
     try:
         today = calendars.local_date(asset.exchange, now)
     except calendars.UnknownExchange:
         return None
+    key = (asset.pk, today)
+    if key not in _previous:
+        if len(_previous) > 10_000:
+            _previous.clear()
+        _previous[key] = _stored_close_before(asset, today)
+    return _previous[key]
+
+
+def _stored_close_before(asset: Asset, today: dt.date) -> float | None:
     row = (
-        DailyPrice.objects.filter(asset=asset, source=asset.preferred_source, date__lt=today)
+        # The serving source (real data before synthetic), as the chart and valuation read it.
+        DailyPrice.objects.filter(asset=asset, source=serving_source(asset), date__lt=today)
         .order_by("-date")
         .values_list("close", flat=True)
         .first()
