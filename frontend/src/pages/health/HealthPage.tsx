@@ -138,7 +138,7 @@ function Jobs() {
                       <span className={`badge job-${job.status}`}>{t(`status_${job.status as Status}`)}</span>
                     </td>
                     <td>{job.provider || "–"}</td>
-                    <td>{formatDateTime(job.started_at, locale)}</td>
+                    <td className="nowrap">{formatDateTime(job.started_at, locale)}</td>
                     <td className="num">
                       {job.duration_seconds === null ? "–" : t("seconds", { s: formatNumber(job.duration_seconds, locale, 1) })}
                     </td>
@@ -224,8 +224,8 @@ function Freshness() {
                   <tr key={row.symbol}>
                     <th scope="row">{row.symbol}</th>
                     <td>{row.exchange}</td>
-                    <td>{formatDate(row.latest, locale)}</td>
-                    <td>{formatDate(row.expected, locale)}</td>
+                    <td className="nowrap">{formatDate(row.latest, locale)}</td>
+                    <td className="nowrap">{formatDate(row.expected, locale)}</td>
                     <td>
                       <span className={`badge fresh-${row.status}`}>{row.status}</span>
                     </td>
@@ -299,7 +299,7 @@ function Flags() {
               {flags.data.results.map((flag) => (
                 <tr key={flag.id}>
                   <th scope="row">{flag.symbol}</th>
-                  <td>{formatDate(flag.date, locale)}</td>
+                  <td className="nowrap">{formatDate(flag.date, locale)}</td>
                   <td>{t(`kind_${flag.kind as Kind}`)}</td>
                   <td className="small">{flag.detail}</td>
                   <td>{flag.source || "–"}</td>
