@@ -32,5 +32,7 @@ def openapi_settings() -> dict[str, Any]:
             "CurrencyEnum": "stockvis.accounts.models.Currency",
             "PredictionModelTypeEnum": "stockvis.ml.models.ModelType",
             "PredictionModelStatusEnum": "stockvis.ml.models.ModelStatus",
+            "JobStatusEnum": "stockvis.collector.models.JobStatus",
+            "FreshnessStatusEnum": "stockvis.collector.serializers.FRESHNESS_STATUSES",
         },
     }

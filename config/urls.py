@@ -40,6 +40,7 @@ urlpatterns = [
     path("api/v1/users/", include("stockvis.accounts.urls")),
     path("api/v1/analysis/", include("stockvis.analysis.urls")),
     path("api/v1/analysis/", include("stockvis.ml.urls")),
+    path("api/v1/collector/", include("stockvis.collector.urls")),
     # Every other path is a client route of the web UI (/stocks/AAPL, /portfolios/2): the browser's
     # router draws it. The API, admin, WebSocket, static and health paths never fall through here.
     re_path(r"^(?!(?:api|admin|ws|static|healthz)(?:/|$)).*$", spa_index, name="spa"),

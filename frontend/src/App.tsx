@@ -6,6 +6,7 @@ import { BrowserRouter, Route, Routes } from "react-router";
 import { ApiError } from "./api/errors";
 import { Shell } from "./components/Shell/Shell";
 import { LangProvider } from "./i18n";
+import { LiveWiring } from "./realtime/LiveWiring";
 import { ThemeProvider } from "./theme";
 
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage"));
@@ -66,6 +67,7 @@ export function App() {
       <LangProvider>
         <ThemeProvider>
           <BrowserRouter>
+            <LiveWiring />
             <AppRoutes />
           </BrowserRouter>
         </ThemeProvider>

@@ -78,6 +78,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/collector/freshness/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The health check table, computed now: each active asset's newest bar against the session
+         *     its exchange calendar expects (what `stockvis healthcheck` prints, without recording a run).
+         */
+        get: operations["v1_collector_freshness_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collector/jobs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Collection job runs, newest first; one run carries its per-asset results. */
+        get: operations["v1_collector_jobs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collector/jobs/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Collection job runs, newest first; one run carries its per-asset results. */
+        get: operations["v1_collector_jobs_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collector/quality-flags/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Data-quality flags (date gaps, spikes, OHLC), newest date first. */
+        get: operations["v1_collector_quality_flags_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stocks/api/balance-sheet/{symbol}/": {
         parameters: {
             query?: never;
@@ -924,6 +995,8 @@ export interface components {
             by_category: components["schemas"]["Slice"][];
             by_currency: components["schemas"]["Slice"][];
             by_market: components["schemas"]["Slice"][];
+            /** @description Says the figures come from demo data when `synthetic`. */
+            notice: string | null;
             portfolio: components["schemas"]["PortfolioRef"];
             synthetic: boolean;
             unpriced: string[];
@@ -1421,6 +1494,22 @@ export interface components {
             latest: string | null;
             status: components["schemas"]["FreshnessStatusEnum"];
         };
+        FreshnessRow: {
+            detail: string;
+            exchange: string;
+            /**
+             * Format: date
+             * @description The session the newest bar should be from by now.
+             */
+            expected: string | null;
+            /**
+             * Format: date
+             * @description Newest stored daily bar.
+             */
+            latest: string | null;
+            status: components["schemas"]["FreshnessStatusEnum"];
+            symbol: string;
+        };
         /**
          * @description * `OK` - OK
          *     * `STALE` - STALE
@@ -1449,6 +1538,8 @@ export interface components {
              * @description Costs of transactions before this date use the first stored USD-KRW close.
              */
             fx_estimated_before: string | null;
+            /** @description Says the figures come from demo data when `synthetic`. */
+            notice: string | null;
             points: components["schemas"]["HistoryPoint"][];
             portfolio: components["schemas"]["PortfolioRef"];
             /** Format: decimal */
@@ -1643,6 +1734,49 @@ export interface components {
             };
             signals: components["schemas"]["Signal"][];
         };
+        /** @description A run without its per-asset results (the list); counts say how many there are. */
+        JobRun: {
+            readonly asset_count: number;
+            /** Format: double */
+            readonly duration_seconds: number | null;
+            /** Format: date-time */
+            ended_at?: string | null;
+            error_summary?: unknown;
+            readonly id: number;
+            job_name: string;
+            parameters?: unknown;
+            provider?: string;
+            /** Format: date-time */
+            started_at?: string;
+            status?: components["schemas"]["JobStatusEnum"];
+        };
+        /** @description A run with ``results``: per asset symbol, what the job did (shape depends on the job). */
+        JobRunDetail: {
+            readonly asset_count: number;
+            /** Format: double */
+            readonly duration_seconds: number | null;
+            /** Format: date-time */
+            ended_at?: string | null;
+            error_summary?: unknown;
+            readonly id: number;
+            job_name: string;
+            parameters?: unknown;
+            provider?: string;
+            readonly results: {
+                [key: string]: Record<string, never>;
+            };
+            /** Format: date-time */
+            started_at?: string;
+            status?: components["schemas"]["JobStatusEnum"];
+        };
+        /**
+         * @description * `running` - Running
+         *     * `success` - Success
+         *     * `partial_failure` - Partial failure
+         *     * `failure` - Failure
+         * @enum {string}
+         */
+        JobStatusEnum: "running" | "success" | "partial_failure" | "failure";
         /**
          * @description * `strong_sell` - strong_sell
          *     * `sell` - sell
@@ -1664,6 +1798,7 @@ export interface components {
              * @description Date of the latest stored daily bar.
              */
             date: string;
+            readonly notice: string | null;
             /** Format: double */
             previous_close: number | null;
             source: string;
@@ -1813,6 +1948,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Holding"][];
         };
+        PaginatedJobRunList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["JobRun"][];
+        };
         PaginatedNotificationList: {
             /** @example 123 */
             count: number;
@@ -1857,6 +2007,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PriceAlert"][];
+        };
+        PaginatedQualityFlagRowList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["QualityFlagRow"][];
         };
         PaginatedSnapshotList: {
             /** @example 123 */
@@ -2176,6 +2341,24 @@ export interface components {
             reviewed: boolean;
             source: string;
         };
+        QualityFlagRow: {
+            /** Format: date */
+            date: string;
+            detail: string;
+            readonly id: number;
+            job_run?: number | null;
+            kind: components["schemas"]["QualityFlagRowKindEnum"];
+            reviewed?: boolean;
+            source?: string;
+            readonly symbol: string;
+        };
+        /**
+         * @description * `gap` - Date gap
+         *     * `spike` - Price spike
+         *     * `ohlc` - OHLC sanity
+         * @enum {string}
+         */
+        QualityFlagRowKindEnum: "gap" | "spike" | "ohlc";
         QualityFlags: {
             /** @description The newest ten, newest first. */
             recent: components["schemas"]["QualityFlag"][];
@@ -2244,6 +2427,8 @@ export interface components {
             market: components["schemas"]["MarketEnum"];
             name: string;
             name_local: string;
+            /** @description Set when the row is demo data. */
+            notice: string | null;
             /** Format: double */
             rsi: number | null;
             /** Format: double */
@@ -2500,6 +2685,8 @@ export interface components {
             base_currency: string;
             fx: components["schemas"]["Fx"] | null;
             holdings: components["schemas"]["HoldingValuation"][];
+            /** @description Says the figures come from demo data when `synthetic`. */
+            notice: string | null;
             portfolio: components["schemas"]["PortfolioRef"];
             synthetic: boolean;
             total: components["schemas"]["Figures"];
@@ -2520,6 +2707,8 @@ export interface components {
             added_at: string;
             currency: string;
             name: string;
+            /** @description Says the figures come from demo data when `synthetic`. */
+            notice: string | null;
             /** @description Null until the symbol has prices. */
             quote: components["schemas"]["Quote"] | null;
             symbol: string;
@@ -2874,6 +3063,285 @@ export interface operations {
                 };
             };
             /** @description A parameter is out of range; `fields` names it and what is allowed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    v1_collector_freshness_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreshnessRow"][];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    v1_collector_jobs_list: {
+        parameters: {
+            query?: {
+                /** @description Only runs of this job. */
+                job_name?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                status?: "failure" | "partial_failure" | "running" | "success";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJobRunList"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    v1_collector_jobs_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Only runs of this job. */
+                job_name?: string;
+                status?: "failure" | "partial_failure" | "running" | "success";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRunDetail"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in but not allowed (or a session request without its CSRF token). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The symbol, the object or the path does not exist (or is not yours). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; retry after `retry_after` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    v1_collector_quality_flags_list: {
+        parameters: {
+            query?: {
+                kind?: "gap" | "ohlc" | "spike";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                reviewed?: boolean;
+                /** @description Only this asset's flags. */
+                symbol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedQualityFlagRowList"];
+                };
+            };
+            /** @description A parameter or the body is invalid; `fields` says which and why. */
             400: {
                 headers: {
                     [name: string]: unknown;

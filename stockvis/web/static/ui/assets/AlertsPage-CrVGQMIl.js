@@ -1,1 +1,0 @@
-import{q as e,k as r}from"./index-C7iNF6s0.js";import{P as s}from"./Placeholder-WEIPUH5_.js";import{p as o}from"./text-CC-Y4kI0.js";import"./usePageTitle-BLlfyHge.js";function m(){const t=e(o);return r.jsx(s,{title:t("alerts"),description:t("alertsDesc")})}export{m as default};

@@ -1,1 +1,0 @@
-import{q as e,k as o}from"./index-C7iNF6s0.js";import{P as r}from"./Placeholder-WEIPUH5_.js";import{p as a}from"./text-CC-Y4kI0.js";import"./usePageTitle-BLlfyHge.js";function m(){const t=e(a);return o.jsx(r,{title:t("health"),description:t("healthDesc")})}export{m as default};

@@ -1,1 +1,0 @@
-import{q as o,k as i}from"./index-C7iNF6s0.js";import{P as e}from"./Placeholder-WEIPUH5_.js";import{p as s}from"./text-CC-Y4kI0.js";import"./usePageTitle-BLlfyHge.js";function p(){const t=o(s);return i.jsx(e,{title:t("notifications"),description:t("notificationsDesc")})}export{p as default};

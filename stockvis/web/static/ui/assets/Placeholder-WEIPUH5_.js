@@ -1,1 +1,0 @@
-import{q as r,y as a,k as s}from"./index-C7iNF6s0.js";import{u as c}from"./usePageTitle-BLlfyHge.js";function i({title:e,description:o}){const n=r(a);return c(e),s.jsxs("section",{className:"page",children:[s.jsx("h1",{children:e}),s.jsx("p",{children:o}),s.jsx("p",{className:"muted",children:n("comingSoon")})]})}export{i as P};

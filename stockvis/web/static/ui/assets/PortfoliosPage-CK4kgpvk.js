@@ -1,1 +1,0 @@
-import{q as t,k as r}from"./index-C7iNF6s0.js";import{P as e}from"./Placeholder-WEIPUH5_.js";import{p as s}from"./text-CC-Y4kI0.js";import"./usePageTitle-BLlfyHge.js";function f(){const o=t(s);return r.jsx(e,{title:o("portfolios"),description:o("portfoliosDesc")})}export{f as default};

@@ -1,1 +1,0 @@
-import{q as s,k as o}from"./index-C7iNF6s0.js";import{p as r}from"./text-CC-Y4kI0.js";function c({symbol:t}){const e=s(r);return o.jsx("p",{className:"muted","data-symbol":t,children:e("predictionDesc")})}export{c as default};

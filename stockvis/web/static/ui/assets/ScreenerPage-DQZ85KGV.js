@@ -1,1 +1,0 @@
-import{q as r,k as t}from"./index-C7iNF6s0.js";import{P as o}from"./Placeholder-WEIPUH5_.js";import{p as s}from"./text-CC-Y4kI0.js";import"./usePageTitle-BLlfyHge.js";function p(){const e=r(s);return t.jsx(o,{title:e("screener"),description:e("screenerDesc")})}export{p as default};

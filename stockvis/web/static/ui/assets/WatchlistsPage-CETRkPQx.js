@@ -1,1 +1,0 @@
-import{q as s,k as e}from"./index-C7iNF6s0.js";import{P as o}from"./Placeholder-WEIPUH5_.js";import{p as r}from"./text-CC-Y4kI0.js";import"./usePageTitle-BLlfyHge.js";function p(){const t=s(r);return e.jsx(o,{title:t("watchlists"),description:t("watchlistsDesc")})}export{p as default};
