@@ -221,7 +221,7 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
         parameters=[s.SnapshotQuerySerializer],
         responses={200: s.SnapshotSerializer(many=True)},
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)  # bounded by 5,000, not paged
     def snapshots(self, request: Request, pk: str) -> Response:
         portfolio = self.get_object()
         since = _valid(s.SnapshotQuerySerializer, _query(request)).get("since")

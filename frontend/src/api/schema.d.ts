@@ -2023,21 +2023,6 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["QualityFlagRow"][];
         };
-        PaginatedSnapshotList: {
-            /** @example 123 */
-            count: number;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=4
-             */
-            next?: string | null;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?page=2
-             */
-            previous?: string | null;
-            results: components["schemas"]["Snapshot"][];
-        };
         PaginatedTransactionList: {
             /** @example 123 */
             count: number;
@@ -6363,10 +6348,6 @@ export interface operations {
     v1_users_portfolios_snapshots_list: {
         parameters: {
             query?: {
-                /** @description A page number within the paginated result set. */
-                page?: number;
-                /** @description Number of results to return per page. */
-                page_size?: number;
                 /** @description Only snapshots taken at or after this ISO 8601 date-time. */
                 since?: string;
             };
@@ -6383,7 +6364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedSnapshotList"];
+                    "application/json": components["schemas"]["Snapshot"][];
                 };
             };
             /** @description A parameter or the body is invalid; `fields` says which and why. */
