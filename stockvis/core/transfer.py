@@ -35,7 +35,7 @@ class TableCount:
 
 
 class TargetNotEmpty(Exception):
-    pass
+    """The target holds rows of its own; copying over them would mix two deployments."""
 
 
 def transferable_models() -> list[type[models.Model]]:
