@@ -6,8 +6,6 @@ everything, so ids and symbols in paths often exist. Bounded (1,200 cases) so it
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -21,7 +19,7 @@ from schemathesis.checks import CHECKS, load_all_checks
 
 from stockvis.accounts.services import user_register
 from stockvis.portfolios import services
-from stockvis.portfolios.models import Notification, Portfolio, PortfolioMode
+from tests.portfolios.owned import own_one_of_everything
 
 pytestmark = pytest.mark.django_db
 
@@ -57,26 +55,7 @@ def signed_in(market: None, throttle_rates: dict[str, str], monkeypatch: Any, se
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     monkeypatch.setattr(services, "send_collection_task", lambda symbol: None)
     owner = user_register(username="fuzzer", password="a-long-and-unusual-passphrase")
-    portfolio = Portfolio.objects.get(owner=owner)
-    holding = services.holding_create(
-        portfolio=portfolio, symbol="AAPL", quantity=Decimal(10), average_price=Decimal(150)
-    )
-    ledger = services.portfolio_create(owner=owner, name="Trades", mode=PortfolioMode.LEDGER)
-    tx = services.transaction_record(
-        portfolio=ledger,
-        symbol="AAPL",
-        kind="buy",
-        date=dt.date(2026, 3, 2),
-        quantity=Decimal(5),
-        price=Decimal(150),
-    )
-    watchlist = services.watchlist_create(owner=owner, name="Tech")
-    services.watchlist_item_add(watchlist=watchlist, symbol="AAPL")
-    alert = services.alert_create(
-        owner=owner, symbol="AAPL", kind="price_above", threshold=Decimal(500)
-    )
-    notification = Notification.objects.create(owner=owner, alert=alert, title="t", message="m")
-    ids = [portfolio.pk, holding.pk, ledger.pk, tx.pk, watchlist.pk, alert.pk, notification.pk]
+    ids = list(own_one_of_everything(owner).values())
     token = str(RefreshToken.for_user(owner).access_token)
     return ids, {"Authorization": f"Bearer {token}"}
 

@@ -7,7 +7,6 @@ Someone else's object answers 404 exactly like one that does not exist (never 20
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -19,13 +18,13 @@ from stockvis.portfolios.models import (
     Holding,
     Notification,
     Portfolio,
-    PortfolioMode,
     PortfolioSnapshot,
     PriceAlert,
     Transaction,
     Watchlist,
     WatchlistItem,
 )
+from tests.portfolios.owned import own_one_of_everything
 
 from .conftest import client_for
 
@@ -81,37 +80,13 @@ MATRIX: list[tuple[str, str, dict[str, Any] | None]] = [
 def alices(alice: User, priced: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """One of everything alice can own."""
     monkeypatch.setattr(services, "send_collection_task", lambda symbol: None)
-    portfolio = Portfolio.objects.get(owner=alice)
-    holding = services.holding_create(
-        portfolio=portfolio, symbol="AAPL", quantity=Decimal(10), average_price=Decimal(150)
-    )
-    ledger = services.portfolio_create(owner=alice, name="Trades", mode=PortfolioMode.LEDGER)
-    tx = services.transaction_record(
-        portfolio=ledger,
-        symbol="AAPL",
-        kind="buy",
-        date=dt.date(2026, 3, 2),
-        quantity=Decimal(5),
-        price=Decimal(150),
-    )
-    watchlist = services.watchlist_create(owner=alice, name="Tech")
-    services.watchlist_item_add(watchlist=watchlist, symbol="AAPL")
-    alert = services.alert_create(
-        owner=alice, symbol="AAPL", kind="price_above", threshold=Decimal(500)
-    )
-    notification = Notification.objects.create(owner=alice, alert=alert, title="t", message="m")
+    owned = own_one_of_everything(alice)
     services.snapshot_take(
-        portfolio=portfolio, kind="close", at=dt.datetime(2026, 3, 6, 22, tzinfo=dt.UTC)
+        portfolio=Portfolio.objects.get(pk=owned["portfolio"]),
+        kind="close",
+        at=dt.datetime(2026, 3, 6, 22, tzinfo=dt.UTC),
     )
-    return {
-        "portfolio": portfolio.pk,
-        "holding": holding.pk,
-        "ledger": ledger.pk,
-        "transaction": tx.pk,
-        "watchlist": watchlist.pk,
-        "alert": alert.pk,
-        "notification": notification.pk,
-    }
+    return owned
 
 
 def state_of(user: User) -> dict[str, Any]:
