@@ -7,9 +7,8 @@ import { api, unwrap } from "../../api/client";
 import type { Schemas } from "../../api/client";
 import { ApiError } from "../../api/errors";
 import { ApiErrorMessage } from "../../components/ApiErrorMessage/ApiErrorMessage";
-import { RequireSignIn } from "../../components/RequireSignIn/RequireSignIn";
+import { SignedInPage } from "../../components/RequireSignIn/RequireSignIn";
 import { SymbolPicker } from "../../components/SymbolPicker/SymbolPicker";
-import { usePageTitle } from "../../components/usePageTitle";
 import { formatDateTime, formatNumber } from "../../format";
 import { commonText } from "../../i18n/common";
 import { useLang, useText } from "../../i18n";
@@ -259,14 +258,9 @@ function Alerts() {
 
 export default function AlertsPage() {
   const t = useText(alertText);
-  usePageTitle(t("title"));
   return (
-    <section className="page">
-      <h1>{t("title")}</h1>
-      <p className="muted">{t("intro")}</p>
-      <RequireSignIn message={t("signIn")}>
-        <Alerts />
-      </RequireSignIn>
-    </section>
+    <SignedInPage title={t("title")} intro={t("intro")} signIn={t("signIn")}>
+      <Alerts />
+    </SignedInPage>
   );
 }

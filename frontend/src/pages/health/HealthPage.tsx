@@ -5,8 +5,7 @@ import { Fragment, useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { ApiError } from "../../api/errors";
 import { ApiErrorMessage } from "../../components/ApiErrorMessage/ApiErrorMessage";
-import { RequireSignIn } from "../../components/RequireSignIn/RequireSignIn";
-import { usePageTitle } from "../../components/usePageTitle";
+import { SignedInPage } from "../../components/RequireSignIn/RequireSignIn";
 import { formatDate, formatDateTime, formatNumber } from "../../format";
 import { commonText } from "../../i18n/common";
 import { useLang, useText } from "../../i18n";
@@ -336,14 +335,9 @@ function Health() {
 
 export default function HealthPage() {
   const t = useText(healthText);
-  usePageTitle(t("title"));
   return (
-    <section className="page">
-      <h1>{t("title")}</h1>
-      <p className="muted">{t("intro")}</p>
-      <RequireSignIn message={t("signIn")}>
-        <Health />
-      </RequireSignIn>
-    </section>
+    <SignedInPage title={t("title")} intro={t("intro")} signIn={t("signIn")}>
+      <Health />
+    </SignedInPage>
   );
 }

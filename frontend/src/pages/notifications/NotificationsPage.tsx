@@ -5,8 +5,7 @@ import { useSearchParams } from "react-router";
 
 import { api, unwrap } from "../../api/client";
 import { ApiErrorMessage } from "../../components/ApiErrorMessage/ApiErrorMessage";
-import { RequireSignIn } from "../../components/RequireSignIn/RequireSignIn";
-import { usePageTitle } from "../../components/usePageTitle";
+import { SignedInPage } from "../../components/RequireSignIn/RequireSignIn";
 import { formatDateTime } from "../../format";
 import { commonText } from "../../i18n/common";
 import { useLang, useText } from "../../i18n";
@@ -120,14 +119,9 @@ function Notifications() {
 
 export default function NotificationsPage() {
   const t = useText(notificationText);
-  usePageTitle(t("title"));
   return (
-    <section className="page">
-      <h1>{t("title")}</h1>
-      <p className="muted">{t("intro")}</p>
-      <RequireSignIn message={t("signIn")}>
-        <Notifications />
-      </RequireSignIn>
-    </section>
+    <SignedInPage title={t("title")} intro={t("intro")} signIn={t("signIn")}>
+      <Notifications />
+    </SignedInPage>
   );
 }

@@ -8,9 +8,8 @@ import { api, unwrap } from "../../api/client";
 import type { Schemas } from "../../api/client";
 import { ApiError } from "../../api/errors";
 import { ApiErrorMessage } from "../../components/ApiErrorMessage/ApiErrorMessage";
-import { RequireSignIn } from "../../components/RequireSignIn/RequireSignIn";
+import { SignedInPage } from "../../components/RequireSignIn/RequireSignIn";
 import { SyntheticBadge } from "../../components/SyntheticBadge/SyntheticBadge";
-import { usePageTitle } from "../../components/usePageTitle";
 import { useMe } from "../../auth/useAuth";
 import { direction, formatMoney, formatPercentPoints } from "../../format";
 import { commonText } from "../../i18n/common";
@@ -157,14 +156,9 @@ function Portfolios() {
 
 export default function PortfoliosPage() {
   const t = useText(portfolioText);
-  usePageTitle(t("portfolios"));
   return (
-    <section className="page">
-      <h1>{t("portfolios")}</h1>
-      <p className="muted">{t("intro")}</p>
-      <RequireSignIn message={t("signIn")}>
-        <Portfolios />
-      </RequireSignIn>
-    </section>
+    <SignedInPage title={t("portfolios")} intro={t("intro")} signIn={t("signIn")}>
+      <Portfolios />
+    </SignedInPage>
   );
 }

@@ -6,10 +6,9 @@ import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import type { Schemas } from "../../api/client";
 import { ApiErrorMessage } from "../../components/ApiErrorMessage/ApiErrorMessage";
-import { RequireSignIn } from "../../components/RequireSignIn/RequireSignIn";
+import { SignedInPage } from "../../components/RequireSignIn/RequireSignIn";
 import { SymbolPicker } from "../../components/SymbolPicker/SymbolPicker";
 import { SyntheticBadge } from "../../components/SyntheticBadge/SyntheticBadge";
-import { usePageTitle } from "../../components/usePageTitle";
 import { direction, formatDate, formatPercentPoints, formatPrice } from "../../format";
 import { commonText } from "../../i18n/common";
 import { useLang, useText } from "../../i18n";
@@ -208,14 +207,9 @@ function Watchlists() {
 
 export default function WatchlistsPage() {
   const t = useText(watchlistText);
-  usePageTitle(t("title"));
   return (
-    <section className="page">
-      <h1>{t("title")}</h1>
-      <p className="muted">{t("intro")}</p>
-      <RequireSignIn message={t("signIn")}>
-        <Watchlists />
-      </RequireSignIn>
-    </section>
+    <SignedInPage title={t("title")} intro={t("intro")} signIn={t("signIn")}>
+      <Watchlists />
+    </SignedInPage>
   );
 }
