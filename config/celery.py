@@ -38,14 +38,41 @@ def _start_worker_heartbeat(sender: object = None, **kwargs: object) -> None:
     from stockvis.core.brokercheck import broker_identity
     from stockvis.core.heartbeat import HeartbeatThread
 
+    hostname = getattr(sender, "hostname", "") or ""
     thread = HeartbeatThread(
         "worker",
         interval=settings.HEARTBEAT_INTERVAL,
         # The broker it consumes, so that a CLI command can tell it queues where nobody reads.
-        detail=f"{getattr(sender, 'hostname', '') or ''} via {broker_identity()}",
+        detail=f"{hostname} via {broker_identity()}",
+        # And each queue it consumes, so that readiness knows every queue has a worker.
+        queues=_consumed_queues(sender),
+        worker=hostname,
     )
     thread.start()
     _heartbeats.append(thread)
+    _reap_jobs_of_dead_processes()
+
+
+def _consumed_queues(consumer: object) -> tuple[str, ...]:
+    worker_app = getattr(consumer, "app", None) or app
+    return tuple(sorted(worker_app.amqp.queues.consume_from))
+
+
+def _reap_jobs_of_dead_processes() -> None:
+    """A worker starting after a crash (SIGKILL, OOM, power) marks failed the job runs its dead
+    predecessors on this host left `running`; their tasks come back from the broker and run again."""
+    from django.db import connection
+
+    from stockvis.collector.jobs import jobs_reap
+
+    try:
+        jobs_reap()
+    except Exception:  # the database may be briefly away; the daily health check reaps too
+        import logging
+
+        logging.getLogger(__name__).warning("could not reap dead job runs", exc_info=True)
+    finally:
+        connection.close()  # the pool's future children must not inherit it
 
 
 @worker_shutdown.connect

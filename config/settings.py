@@ -234,6 +234,8 @@ HEALTH_READY_COMPONENTS = env_list(
     "HEALTH_READY_COMPONENTS",
     "worker,beat,feed" if env_bool("FEED_IN_SERVE", True) else "worker,beat",
 )
+# The queues a worker must consume for readiness (each needs at least one live worker).
+HEALTH_WORKER_QUEUES = env_list("HEALTH_WORKER_QUEUES", "high,default,low")
 # Seconds between heartbeats, and the age after which a process counts as gone.
 HEARTBEAT_INTERVAL = env_float("HEARTBEAT_INTERVAL", 10.0)
 HEALTH_STALE_AFTER = env_float("HEALTH_STALE_AFTER", 30.0)

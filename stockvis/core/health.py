@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 
-from stockvis.core.heartbeat import heartbeat_read
+from stockvis.core.heartbeat import heartbeat_read, queue_heartbeat_read
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,9 @@ def check_processes(now: float | None = None) -> list[ProcessHealth]:
     found = []
     for name in settings.HEALTH_READY_COMPONENTS:
         try:
+            if name == "worker":
+                found.append(_workers(now, stale_after))
+                continue
             beat = heartbeat_read(name)
         except Exception as exc:  # the cache is down: the cache check says why
             found.append(ProcessHealth(name, False, f"unknown ({type(exc).__name__})", None))
@@ -100,3 +103,30 @@ def check_processes(now: float | None = None) -> list[ProcessHealth]:
         )
         found.append(ProcessHealth(name, ok, detail, age))
     return found
+
+
+def _workers(now: float, stale_after: float) -> ProcessHealth:
+    """Workers are ready when every queue of HEALTH_WORKER_QUEUES has one that beats; the age is
+    that of the worst-served queue, None while one was never served."""
+    live: set[str] = set()
+    problems: list[str] = []
+    ages: list[float] = []
+    never = 0
+    for queue in settings.HEALTH_WORKER_QUEUES:
+        seen = [(worker, max(0.0, now - at)) for worker, at in queue_heartbeat_read(queue).items()]
+        if not seen:
+            never += 1
+            problems.append(f"{queue}: never served")
+            continue
+        age = min(a for _, a in seen)
+        ages.append(age)
+        live.update(worker for worker, a in seen if a <= stale_after)
+        if age > stale_after:
+            problems.append(f"{queue}: silent for {age:.0f}s")
+    age_s = None if never or not ages else round(max(ages), 1)
+    if not problems:
+        return ProcessHealth("worker", True, ", ".join(sorted(live)), age_s)
+    if never == len(settings.HEALTH_WORKER_QUEUES):
+        return ProcessHealth("worker", False, "no heartbeat yet", None)
+    detail = f"no worker for queue {'; '.join(problems)} (> {stale_after:.0f}s)"
+    return ProcessHealth("worker", False, detail, age_s)

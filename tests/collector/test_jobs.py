@@ -78,3 +78,28 @@ def test_a_job_on_another_host_without_a_heartbeat_for_too_long_is_marked_failed
     assert (quiet.status, beating.status) == (JobStatus.FAILURE, JobStatus.RUNNING)
     assert "no heartbeat since" in quiet.error_summary["message"]
     assert "JOB_STALE_AFTER is 600 s" in quiet.error_summary["message"]
+
+
+def test_a_worker_starting_marks_failed_the_jobs_its_killed_predecessor_left_running() -> None:
+    """Found by the soak test: a worker killed mid-collection left its job `running` until the
+    daily health check; the worker restarted after it now says at once that the job died (its
+    task, acknowledged late, comes back from the broker and runs again)."""
+    from celery.signals import worker_ready, worker_shutdown
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    dead = job_start(job_name="collect", provider="synthetic", parameters={"days": 400})
+    JobRun.objects.filter(pk=dead.pk).update(pid=child.pid)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(timeout=10)
+    alive = job_start(job_name="collect", provider="synthetic", parameters={})
+
+    class Consumer:
+        hostname = "celery@restarted"
+
+    worker_ready.send(sender=Consumer())
+    worker_shutdown.send(sender=None)
+    dead.refresh_from_db()
+    alive.refresh_from_db()
+    assert dead.status == JobStatus.FAILURE
+    assert "is gone (killed or crashed)" in dead.error_summary["message"]
+    assert alive.status == JobStatus.RUNNING
