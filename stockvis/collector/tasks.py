@@ -31,13 +31,22 @@ from stockvis.providers.synthetic.universe import DEMO_BY_SYMBOL
 
 logger = logging.getLogger(__name__)
 
+
+def task_limits(global_limit: int, *, own: int = 31 * 60) -> tuple[int, int]:
+    """(soft, hard) time limits of a collection task: its ``own`` hard limit, never above
+    CELERY_TASK_TIME_LIMIT (a Redis broker's visibility timeout is twice that, so a task still
+    running is never handed to a second worker), the soft one a tenth earlier (at most 60 s)."""
+    hard = max(2, min(own, global_limit))
+    return hard - max(1, min(60, hard // 10)), hard
+
+
 # FinanceDataReader has no timeout of its own; the task's limit bounds a hung read.
-_SOFT_LIMIT = 30 * 60
+_SOFT_LIMIT, _HARD_LIMIT = task_limits(settings.CELERY_TASK_TIME_LIMIT)
 _COMMON: dict[str, Any] = {
     "bind": True,
     "acks_late": True,
     "soft_time_limit": _SOFT_LIMIT,
-    "time_limit": _SOFT_LIMIT + 60,
+    "time_limit": _HARD_LIMIT,
     # A locked SQLite file or a dropped database connection is worth another try.
     "autoretry_for": (OperationalError,),
     "retry_backoff": True,

@@ -19,3 +19,13 @@ def test_every_task_ends_before_the_visibility_timeout_of_a_redis_broker(setting
     assert limits, "no stockvis tasks registered"
     too_long = {name: limit for name, limit in limits.items() if limit >= visibility}
     assert too_long == {}
+
+
+def test_collection_tasks_never_outlast_the_global_limit_however_low_it_is_set() -> None:
+    from stockvis.collector.tasks import task_limits
+
+    # Their own 31 minutes under the default hour; the global limit when an operator lowers it
+    # (a Redis visibility timeout of twice 600 s would otherwise hand a 31-minute task out again).
+    assert task_limits(3600) == (1800, 1860)
+    assert task_limits(600) == (540, 600)
+    assert task_limits(30) == (27, 30)
