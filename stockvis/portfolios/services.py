@@ -561,8 +561,10 @@ def alerts_evaluate(
     alert_ids: Iterable[int] | None = None,
     live: Mapping[str, selectors.Quote] | None = None,
 ) -> list[Notification]:
-    """Evaluate the active alerts of ``symbols`` on the latest stored closes, or on the ``live``
-    quotes the realtime feed passes for the symbols it has them for; fire on the edge.
+    """Evaluate the active alerts of ``symbols`` on the latest stored closes, or on live quotes
+    where there are some: those the realtime feed passes as ``live``, else the feed's last quotes
+    of the markets in session now (so every evaluation reads the price the feed reads); fire on
+    the edge.
 
     Each alert stores its last state; it fires (a notification, a WebSocket push and the owner's
     Discord webhook) only when the condition goes from false or unknown to true, and re-arms when
@@ -581,7 +583,9 @@ def alerts_evaluate(
         assets = {alert.asset.symbol: alert.asset for alert in pending}
         # Bars are dated by the exchange's day, which may already be tomorrow in UTC.
         quotes = selectors.quotes_on(assets.values(), now.date() + dt.timedelta(days=1))
-        quotes.update({symbol: q for symbol, q in (live or {}).items() if symbol in assets})
+        if live is None:
+            live = _live_in_session(assets.values(), now)
+        quotes.update({symbol: q for symbol, q in live.items() if symbol in assets})
         rsi_cache: dict[tuple[str, int], Decimal | None] = {}
         for alert in pending:
             quote = quotes.get(alert.asset.symbol)
@@ -609,6 +613,26 @@ def alerts_evaluate(
                 fired.append(_notification_for(alert, quote, result.value))
             alert.save(update_fields=fields)
     return fired
+
+
+def _live_in_session(assets: Iterable[Asset], now: dt.datetime) -> dict[str, selectors.Quote]:
+    """The feed's quotes of the assets whose market trades now. An evaluation after an ingest (or
+    at creation) then reads the same price as the feed's own: a stored close, older or provisional,
+    would fire, or re-arm, an alert against the live price, and the next live tick fire it again."""
+    from stockvis.realtime.quotes import quotes_in_session
+
+    return {
+        symbol: selectors.Quote(
+            symbol=symbol,
+            date=q.timestamp.date(),
+            last=selectors.as_decimal(q.price),
+            previous_close=None
+            if q.previous_close is None
+            else selectors.as_decimal(q.previous_close),
+            source=q.source,
+        )
+        for symbol, q in quotes_in_session(assets, now).items()
+    }
 
 
 def _notification_for(

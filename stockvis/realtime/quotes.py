@@ -8,6 +8,7 @@ feed saw last.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterable
 
@@ -43,6 +44,26 @@ def quotes_live(symbols: Iterable[str]) -> dict[str, LiveQuote]:
     keys = {_QUOTE_KEY.format(symbol): symbol for symbol in symbols}
     found = cache.get_many(list(keys))
     return {keys[key]: LiveQuote.from_store(value) for key, value in found.items()}
+
+
+def quotes_in_session(assets: Iterable[Asset], now: dt.datetime) -> dict[str, LiveQuote]:
+    """The feed's quotes of those ``assets`` whose market is in a session at ``now``, quoted in
+    that session: while a market trades, its live price is newer than any stored close (which,
+    for the session under way, is provisional at best)."""
+    assets = list(assets)
+    found = quotes_live(asset.symbol for asset in assets)
+    current = {}
+    for asset in assets:
+        quote = found.get(asset.symbol)
+        if quote is None:
+            continue
+        try:
+            bounds = calendars.session_bounds(asset.exchange, now)
+        except calendars.UnknownExchange:
+            continue
+        if bounds is not None and quote.timestamp >= bounds[0]:
+            current[asset.symbol] = quote
+    return current
 
 
 def quote_latest(asset: Asset) -> LiveQuote | None:

@@ -76,6 +76,7 @@ def live_alerts_evaluate(*, moved: Sequence[LiveQuote], now: dt.datetime) -> int
             previous_close=None
             if q.previous_close is None
             else portfolio_selectors.as_decimal(q.previous_close),
+            source=q.source,
         )
         for q in moved
         if q.symbol in watched

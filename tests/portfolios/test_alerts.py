@@ -16,6 +16,8 @@ from stockvis.accounts.models import User
 from stockvis.market.signals import prices_changed
 from stockvis.portfolios import alerts, services, tasks
 from stockvis.portfolios.models import Notification, PriceAlert
+from stockvis.realtime import quotes
+from stockvis.realtime.messages import LiveQuote
 
 from .conftest import add_closes
 
@@ -90,6 +92,41 @@ def test_a_price_alert_fires_once_then_rearms_when_the_condition_is_false_again(
     assert [event["kind"] for event in pushed] == ["notification", "notification"]
     assert pushed[0]["user_id"] == alice.pk
     assert discord_queued == []  # alice has no webhook
+
+
+def test_while_the_market_trades_every_evaluation_reads_the_feeds_price_not_a_stored_close(
+    alice: User, pushed: Any, discord_queued: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Found by the soak test: a backfill of older bars evaluated the alerts on a stored close
+    3 % away from the live price, fired one there, and the feed fired it again on its next tick."""
+    trading = dt.datetime(2026, 3, 9, 15, tzinfo=dt.UTC)  # Monday 11:00 in New York
+    close_on(6, 200)  # the last stored close: above the threshold
+    quotes.quotes_store(
+        [
+            LiveQuote(
+                symbol="AAPL",
+                price=190.0,  # the feed's price this session: below it
+                previous_close=200.0,
+                volume=1.0,
+                timestamp=trading - dt.timedelta(seconds=30),
+                source="alphavantage",
+                synthetic=False,
+            )
+        ]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        alert = services.alert_create(
+            owner=alice, symbol="AAPL", kind="price_above", threshold=Decimal(195), now=trading
+        )
+        assert services.alerts_evaluate(symbols=["AAPL"], now=trading) == []  # after an ingest
+    alert.refresh_from_db()
+    assert (alert.condition_met, alert.last_value, alert.trigger_count) == (False, 190, 0)
+    # Once the market has closed, the stored close speaks again (the feed's quote is of a
+    # session that is over).
+    after_close = dt.datetime(2026, 3, 10, 1, tzinfo=dt.UTC)
+    with django_capture_on_commit_callbacks(execute=True):
+        fired = services.alerts_evaluate(symbols=["AAPL"], now=after_close)
+    assert [n.data["price"] for n in fired] == ["200"]
 
 
 def test_an_alert_already_true_when_created_fires_at_once_and_only_once(
