@@ -83,6 +83,19 @@ def redis_flush(redis_url: str) -> None:
         client.close()
 
 
+def broker_backlog(redis_url: str, queues: tuple[str, ...] = ("high", "default", "low")) -> int:
+    """Messages waiting in the Celery queues (kombu's lists, one per priority step) plus those
+    delivered and not yet acknowledged."""
+    client = redis.Redis.from_url(redis_url)
+    try:
+        keys = [
+            q + suffix for q in queues for suffix in ("", "\x06\x163", "\x06\x166", "\x06\x169")
+        ]
+        return int(client.hlen("unacked")) + sum(int(client.llen(key)) for key in keys)
+    finally:
+        client.close()
+
+
 # --- Processes ------------------------------------------------------------------------------
 
 

@@ -47,6 +47,7 @@ from tests.integration.soak_support import (
     Service,
     WsClients,
     ancestors,
+    broker_backlog,
     database_drop,
     database_recreate,
     http_json,
@@ -364,6 +365,14 @@ def test_two_workers_beat_and_feed_survive_a_worker_killed_mid_task(
             what="the end of the run",
         )
         run_ended = time.time()
+        # Stopped as an operator would: beat first (nothing new is sent), the workers once the
+        # broker holds nothing more for them, then the rest (in the `finally`).
+        services["beat"].stop()
+        wait_for(
+            lambda: broker_backlog(redis_url) == 0,
+            timeout=60,
+            what="the workers to drain the queues",
+        )
     finally:
         try:
             for sampler in (rss, readiness):
