@@ -70,6 +70,15 @@ function JobResults({ id }: { id: number }) {
   );
 }
 
+function Loading() {
+  const common = useText(commonText);
+  return (
+    <p className="small" role="status">
+      {common("loading")}
+    </p>
+  );
+}
+
 function Jobs() {
   const t = useText(healthText);
   const { locale } = useLang();
@@ -110,7 +119,9 @@ function Jobs() {
       </div>
       {jobs.error ? (
         <ApiErrorMessage error={jobs.error} what={t("jobs")} />
-      ) : jobs.data === undefined ? null : jobs.data.results.length === 0 ? (
+      ) : jobs.data === undefined ? (
+        <Loading />
+      ) : jobs.data.results.length === 0 ? (
         <p className="muted">{t("noJobs")}</p>
       ) : (
         <div className="table-scroll">
@@ -201,7 +212,9 @@ function Freshness() {
       </div>
       {rows.error ? (
         <ApiErrorMessage error={rows.error} what={t("freshness")} />
-      ) : rows.data === undefined ? null : (
+      ) : rows.data === undefined ? (
+        <Loading />
+      ) : (
         <>
           <p data-testid="freshness-summary">
             {t("freshnessSummary", { ok: count("OK"), stale: count("STALE"), unknown: count("UNKNOWN"), n: data.length })}
@@ -279,7 +292,9 @@ function Flags() {
       </div>
       {flags.error ? (
         <ApiErrorMessage error={flags.error} what={t("flags")} />
-      ) : flags.data === undefined ? null : flags.data.results.length === 0 ? (
+      ) : flags.data === undefined ? (
+        <Loading />
+      ) : flags.data.results.length === 0 ? (
         <p className="muted">{t("noFlags")}</p>
       ) : (
         <div className="table-scroll">
