@@ -203,7 +203,9 @@ def test_the_data_health_page_tells_a_user_who_is_not_staff(ui: UI) -> None:
     ui.shot("health-not-staff")
 
 
-def test_a_staff_user_finds_data_health_in_the_account_menu(ui: UI, server_env: dict[str, str]) -> None:
+def test_a_staff_user_finds_data_health_in_the_account_menu(
+    ui: UI, server_env: dict[str, str]
+) -> None:
     username = new_username()
     register(ui, username)
     menu = ui.page.locator("summary[aria-label='Account menu']")
