@@ -37,11 +37,15 @@ function Pager({ page, count, onPage, label }: { page: number; count: number; on
 
 /** A per-asset result as "key: value · key: value" (its shape depends on the job). */
 function describe(result: unknown): string {
-  if (typeof result !== "object" || result === null) return String(result);
+  if (typeof result !== "object" || result === null) return scalar(result);
   return Object.entries(result as Record<string, unknown>)
     .filter(([, value]) => value !== "" && value !== null)
-    .map(([key, value]) => `${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`)
+    .map(([key, value]) => `${key}: ${scalar(value)}`)
     .join(" · ");
+}
+
+function scalar(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
 }
 
 function JobResults({ id }: { id: number }) {
@@ -314,7 +318,7 @@ function Flags() {
                 <tr key={flag.id}>
                   <th scope="row">{flag.symbol}</th>
                   <td className="nowrap">{formatDate(flag.date, locale)}</td>
-                  <td>{t(`kind_${flag.kind as Kind}`)}</td>
+                  <td>{t(`kind_${flag.kind}`)}</td>
                   <td className="small">{flag.detail}</td>
                   <td>{flag.source || "–"}</td>
                   <td>{flag.reviewed ? t("yes") : t("no")}</td>
