@@ -516,12 +516,25 @@ def _assert_and_report(
     # --- Alerts: one notification per crossing of the live price. ----------------------------
     alerts = query(
         database_url,
-        "SELECT a.id, u.username, s.symbol, a.kind, a.threshold, a.trigger_count, a.created_at "
+        "SELECT a.id, u.username, s.symbol, a.kind, a.threshold, a.trigger_count "
         "FROM portfolios_pricealert a JOIN accounts_user u ON u.id = a.owner_id "
         "JOIN market_asset s ON s.id = a.asset_id ORDER BY a.id",
     )
+    # The previous close of each (UTC) session day, as the feed sent it, so that a run across
+    # midnight recomputes the new session's walk from its own close.
+    day_close = {
+        (symbol, dt.date.fromisoformat(m["timestamp"][:10])): round(m["price"] - m["change"], 6)
+        for symbol, client in stock_clients.items()
+        if symbol in CRYPTO
+        for _, m in client.of_type("price_update")
+    }
+
+    def live_at(symbol: str, at: dt.datetime) -> float | None:
+        close = day_close.get((symbol, at.astimezone(dt.UTC).date()), previous_close[symbol])
+        return _live_price(symbol, close, at)
+
     fired = {}
-    for alert_id, user, symbol, kind, threshold, triggers, created in alerts:
+    for alert_id, user, symbol, kind, threshold, triggers in alerts:
         notes = query(
             database_url,
             "SELECT id, created_at, data->>'price' FROM portfolios_notification "
@@ -533,23 +546,17 @@ def _assert_and_report(
         limit = float(threshold)
         previous = None
         for note_id, at, price in notes:
-            if (at - created).total_seconds() > 3:  # not the evaluation at creation (stored close)
-                live = {
-                    _live_price(symbol, previous_close[symbol], at - dt.timedelta(seconds=k))
-                    for k in range(4)
-                }
-                assert float(price) in live, f"notification {note_id} at {price}, not live {live}"
-                assert _holds(kind, limit, float(price)), (note_id, kind, limit, price)
+            # The feed's price in the seconds before (its round's clock, then the write); at the
+            # alert's creation too, as the market is in session.
+            live = {live_at(symbol, at - dt.timedelta(seconds=k)) for k in range(11)}
+            assert float(price) in live, f"notification {note_id} at {price}, not live {live}"
+            assert _holds(kind, limit, float(price)), (note_id, kind, limit, price)
             if previous is not None:
                 seconds = int((at - previous).total_seconds()) + 1
                 rearmed = any(
                     not _holds(kind, limit, p)
                     for k in range(seconds)
-                    if (
-                        p := _live_price(
-                            symbol, previous_close[symbol], previous + dt.timedelta(seconds=k)
-                        )
-                    )
+                    if (p := live_at(symbol, previous + dt.timedelta(seconds=k)))
                 )
                 assert rearmed, (
                     f"alert {alert_id} fired again at {at} without a re-arm since {previous}"
