@@ -62,9 +62,7 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         self.scope = scope
         self.channel_layer = None
         self.base_send = send
-        self.inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue(
-            maxsize=settings.WS_SOCKET_QUEUE
-        )
+        self.inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue(maxsize=settings.WS_SOCKET_QUEUE)
         self.overflowed = False
         self.hub = current_hub()
         pump = asyncio.get_running_loop().create_task(self._pump(receive))
@@ -77,8 +75,9 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             pump.cancel()
             # A cancelled task (server shutdown) never ran disconnect(): leave the hub anyway.
             self.hub.forget(self)
-            if getattr(self, "_heartbeat", None) is not None:
-                self._heartbeat.cancel()
+            heartbeat = getattr(self, "_heartbeat", None)
+            if heartbeat is not None:
+                heartbeat.cancel()
 
     async def _pump(self, receive: Any) -> None:
         """The client's frames (and connect/disconnect) into the inbox; a full inbox makes this

@@ -141,9 +141,7 @@ class FanoutHub:
                         await self.layer.group_add(group, self.channel_name)
 
 
-_hubs: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, FanoutHub] = (
-    weakref.WeakKeyDictionary()
-)
+_hubs: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, FanoutHub] = weakref.WeakKeyDictionary()
 
 
 def current_hub() -> FanoutHub:

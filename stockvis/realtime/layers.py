@@ -116,8 +116,9 @@ class LocalProcessChannelLayer(InMemoryChannelLayer):
     ) -> None:
         super().__init__(**kwargs)
         # The base class keeps channel_capacity as given, then expects (regex, capacity) pairs.
-        if isinstance(self.channel_capacity, dict):
-            self.channel_capacity = self.compile_capacities(self.channel_capacity)
+        capacities: Any = getattr(self, "channel_capacity", None)
+        if isinstance(capacities, dict):
+            self.channel_capacity = self.compile_capacities(capacities)
         self.outbox = Outbox(path, retention=retention)
         self.poll_interval = poll_interval
         self.origin = uuid.uuid4().hex
