@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import weakref
 from typing import Any, Protocol
@@ -26,6 +27,9 @@ logger = logging.getLogger(__name__)
 
 # Channel names start with this, so settings can give the hub's channel a larger capacity.
 CHANNEL_PREFIX = "fanout"
+# Full garbage collections: how often, and the quiet spell (no group message) each waits for.
+FULL_COLLECTION_EVERY = 60.0
+QUIET_SPELL = 0.05
 
 
 class Sink(Protocol):
@@ -45,6 +49,8 @@ class FanoutHub:
         self._lock = asyncio.Lock()
         self._receiver: asyncio.Task[None] | None = None
         self._renewer: asyncio.Task[None] | None = None
+        self._collector: asyncio.Task[None] | None = None
+        self.last_message_at = 0.0
         self._leaving: set[asyncio.Task[None]] = set()
         self.received = 0  # layer messages taken off the hub's channel (tests, benchmarks)
 
@@ -104,6 +110,7 @@ class FanoutHub:
         loop = asyncio.get_running_loop()
         self._receiver = loop.create_task(self._receive(), name="fanout-receive")
         self._renewer = loop.create_task(self._renew(), name="fanout-renew")
+        self._collector = loop.create_task(self._collect_garbage(), name="fanout-gc")
 
     async def _receive(self) -> None:
         # No timeout around receive: the pub/sub layer forgets a channel whose receive is
@@ -122,6 +129,7 @@ class FanoutHub:
             self.dispatch(event)
 
     def dispatch(self, event: dict[str, Any]) -> None:
+        self.last_message_at = asyncio.get_running_loop().time()
         sinks = self.members.get(event.get("group", ""))
         if not sinks:
             return
@@ -139,6 +147,30 @@ class FanoutHub:
                     assert self.channel_name is not None
                     with contextlib.suppress(Exception):
                         await self.layer.group_add(group, self.channel_name)
+
+    async def _collect_garbage(self) -> None:
+        """Full collections between bursts of messages, not in the middle of one.
+
+        With a thousand sockets a full collection walks every one's objects and takes 100-500 ms
+        (measured: README "Realtime"); Python starts one whenever enough objects have aged, often
+        while a round of updates is going out, and every socket of that round waits. A process
+        with a hub turns those automatic full collections off and runs one every
+        FULL_COLLECTION_EVERY seconds once no group message has arrived for QUIET_SPELL (or
+        after 5 s of waiting for one), so cycles still get collected."""
+        thresholds = gc.get_threshold()
+        gc.set_threshold(thresholds[0], thresholds[1], 1_000_000_000)  # full ones only from here
+        loop = asyncio.get_running_loop()
+        try:
+            while True:
+                await asyncio.sleep(FULL_COLLECTION_EVERY)
+                waited_until = loop.time() + 5.0
+                while (
+                    loop.time() - self.last_message_at < QUIET_SPELL and loop.time() < waited_until
+                ):
+                    await asyncio.sleep(QUIET_SPELL / 5)
+                gc.collect()
+        finally:  # the loop is closing (tests run one per test): Python's own schedule again
+            gc.set_threshold(*thresholds)
 
 
 _hubs: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, FanoutHub] = weakref.WeakKeyDictionary()
