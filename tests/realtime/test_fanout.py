@@ -80,3 +80,42 @@ def test_a_hub_message_without_a_group_it_holds_reaches_nobody() -> None:
         await socket.disconnect()
 
     asyncio.run(scenario())
+
+
+def test_full_collections_wait_for_a_quiet_spell_and_python_gets_its_schedule_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from stockvis.realtime import fanout
+
+    monkeypatch.setattr(fanout, "FULL_COLLECTION_EVERY", 0.05)
+    monkeypatch.setattr(fanout, "QUIET_SPELL", 0.3)
+    before = gc.get_threshold()
+    full: list[float] = []
+
+    def count(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(asyncio.get_event_loop().time())
+
+    async def scenario() -> None:
+        hub = current_hub()
+        socket = await scenarios.open_socket("/ws/stocks/AAPL/")
+        assert gc.get_threshold()[2] > 1_000_000  # Python starts no full collection itself
+        gc.callbacks.append(count)
+        try:
+            # Messages every 0.1 s leave no quiet spell of 0.3 s: no full collection.
+            for step in range(6):
+                await scenarios.publish(scenarios.live("AAPL", 200.0 + step))
+                await scenarios.next_update(socket)
+                await asyncio.sleep(0.1)
+            assert full == []
+            last = hub.last_message_at
+            await scenarios.until(lambda: bool(full), timeout=5)
+            assert full[0] - last >= 0.3
+        finally:
+            gc.callbacks.remove(count)
+        await socket.disconnect()
+
+    asyncio.run(scenario())
+    assert gc.get_threshold() == before
