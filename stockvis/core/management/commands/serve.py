@@ -130,6 +130,7 @@ class Command(BaseCommand):
                 python,
                 "-m",
                 "celery",
+                "--quiet",  # no banner: serve prints its own one line
                 "-A",
                 "config",
                 "worker",
@@ -148,6 +149,7 @@ class Command(BaseCommand):
                 python,
                 "-m",
                 "celery",
+                "--quiet",
                 "-A",
                 "config",
                 "beat",
