@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import random
 import time
 from typing import Any
 
@@ -167,8 +168,12 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         await self.push_text(event["text"])
 
     async def _beat(self) -> None:
+        # The first beat at a random point of the second half of the interval: sockets that
+        # (re)connected together do not all beat, and all write, in the same moment ever after.
+        delay = settings.WS_HEARTBEAT_SECONDS * random.uniform(0.5, 1.0)
         while True:
-            await asyncio.sleep(settings.WS_HEARTBEAT_SECONDS)
+            await asyncio.sleep(delay)
+            delay = settings.WS_HEARTBEAT_SECONDS
             # Through the inbox, so the frame goes out from the consumer's task.
             with contextlib.suppress(asyncio.QueueFull):
                 self.inbox.put_nowait({"type": "heartbeat.due"})
@@ -263,7 +268,8 @@ class SymbolPriceConsumer(RealtimeConsumer):
         await self.push(await _snapshot(asset))
 
     async def refresh_marks(self) -> None:
-        await database_sync_to_async(quotes.sockets_mark)(sorted(self.symbols))
+        if quotes.marks_due(symbols=self.symbols):
+            await database_sync_to_async(quotes.sockets_mark)(sorted(self.symbols))
 
     async def handle(self, message: dict[str, Any]) -> None:
         kind = message["type"]
@@ -315,5 +321,5 @@ class PortfolioConsumer(RealtimeConsumer):
         await self.push(await database_sync_to_async(portfolio_message)(user_id=self.user_id))
 
     async def refresh_marks(self) -> None:
-        if self.user_id is not None:
+        if self.user_id is not None and quotes.marks_due(user_id=self.user_id):
             await database_sync_to_async(quotes.user_mark_online)(self.user_id)

@@ -119,3 +119,17 @@ def test_full_collections_wait_for_a_quiet_spell_and_python_gets_its_schedule_ba
 
     asyncio.run(scenario())
     assert gc.get_threshold() == before
+
+
+def test_a_heartbeat_needs_a_cache_write_only_when_a_mark_is_due() -> None:
+    from stockvis.realtime import quotes
+
+    assert quotes.marks_due(symbols=["AAPL"])
+    quotes.sockets_mark(["AAPL"])
+    assert not quotes.marks_due(symbols=["AAPL"])  # the other sockets' heartbeats stay in memory
+    assert quotes.marks_due(symbols=["AAPL", "MSFT"])
+    assert quotes.symbols_with_sockets(["AAPL", "MSFT"]) == {"AAPL"}
+    assert quotes.marks_due(user_id=7)
+    quotes.user_mark_online(7)
+    assert not quotes.marks_due(user_id=7)
+    assert quotes.users_online([7, 8]) == {7}
