@@ -173,7 +173,9 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer"
-            if env_str("CHANNEL_LAYER", "redis") == "redis-pubsub"
+            # The pub/sub layer measured faster (README "Realtime"): a web process's hub gets its
+            # groups' messages pushed, where the list layer pops them one at a time.
+            if env_str("CHANNEL_LAYER", "redis-pubsub") == "redis-pubsub"
             else "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
                 "hosts": [_redis_host],
