@@ -8,7 +8,11 @@ no cache bump). That is what makes re-ingesting a large unchanged history cheap,
 ``ingested_at`` answer "when did this number last change". The job run records that the unchanged
 rows were seen (its ``unchanged`` count).
 
-PostgreSQL: COPY into a temporary table, then one ``INSERT ... SELECT`` that skips unchanged rows
+PostgreSQL: the bars of an asset with no stored row of the source between their first and last
+date (a first ingest, or the days after the last stored one) are COPYed straight into the table,
+inside a savepoint: should a concurrent writer have stored some of them since that check, the
+unique constraint stops the COPY, the savepoint undoes it and those bars take the merge path. The
+merge path: COPY into a temporary table, then one ``INSERT ... SELECT`` that skips unchanged rows
 through an anti-join before they reach the conflict path (a conflicting row would otherwise be
 locked even when nothing changes), with ``ON CONFLICT DO UPDATE ... WHERE`` as the guard for rows a
 concurrent writer inserted meanwhile. ``xmax = 0`` in ``RETURNING`` tells inserted rows from
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -28,6 +33,9 @@ from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from stockvis.market.models import PriceBarBase
+
+if TYPE_CHECKING:
+    import psycopg
 
 PRICE_FIELDS: tuple[str, ...] = ("open", "high", "low", "close", "volume")
 _SQLITE_BATCH = 50_000
@@ -78,6 +86,13 @@ class BarColumns:
             values={f: frame[f].to_numpy(dtype="float64") for f in PRICE_FIELDS},
         )
 
+    def subset(self, mask: np.ndarray) -> BarColumns:
+        return BarColumns(
+            asset_ids=self.asset_ids[mask],
+            dates=self.dates[mask],
+            values={name: column[mask] for name, column in self.values.items()},
+        )
+
 
 def bars_upsert(
     *,
@@ -107,6 +122,80 @@ def _names(model: type[PriceBarBase], conn: BaseDatabaseWrapper) -> tuple[str, l
 
 
 def _postgres_upsert(
+    conn: BaseDatabaseWrapper,
+    model: type[PriceBarBase],
+    bars: BarColumns,
+    source: str,
+    now: dt.datetime,
+) -> UpsertCounts:
+    """Bars of assets with nothing stored in their window go straight into the table with COPY;
+    the others (and all of them when a concurrent writer got there first) take the merge path."""
+    from psycopg.errors import UniqueViolation
+
+    table, _ = _names(model, conn)
+    overlapping = _overlapping_assets(conn, table, bars, source)
+    fresh = ~np.isin(bars.asset_ids, overlapping)
+    if not fresh.any():
+        return _postgres_merge(conn, model, bars, source, now)
+    new_bars = bars.subset(fresh)
+    try:
+        # A savepoint: a unique violation (a concurrent writer stored some of these rows since
+        # the check above) undoes only the COPY, and the merge path then counts them right.
+        with transaction.atomic(using=conn.alias), conn.cursor() as cursor:
+            _copy_into_table(cursor.cursor, table, new_bars, source, now)
+        counts = UpsertCounts(inserted=len(new_bars))
+    except UniqueViolation:
+        counts = _postgres_merge(conn, model, new_bars, source, now)
+    if fresh.all():
+        return counts
+    return counts + _postgres_merge(conn, model, bars.subset(~fresh), source, now)
+
+
+def _overlapping_assets(
+    conn: BaseDatabaseWrapper, table: str, bars: BarColumns, source: str
+) -> list[int]:
+    """The assets of ``bars`` with a stored row of ``source`` between their first and last date:
+    one index range probe per asset."""
+    order = np.argsort(bars.asset_ids, kind="stable")
+    ids, starts = np.unique(bars.asset_ids[order], return_index=True)
+    dates = bars.dates[order]
+    firsts = np.minimum.reduceat(dates.astype(np.int64), starts).astype("datetime64[D]")
+    lasts = np.maximum.reduceat(dates.astype(np.int64), starts).astype("datetime64[D]")
+    with conn.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT w.asset_id FROM unnest(%s::bigint[], %s::date[], %s::date[])
+                AS w(asset_id, first, last)
+            WHERE EXISTS (
+                SELECT 1 FROM {table} t
+                WHERE t.asset_id = w.asset_id AND t.source = %s
+                  AND t.date >= w.first AND t.date <= w.last
+            )
+            """,
+            [ids.tolist(), firsts.tolist(), lasts.tolist(), source],
+        )
+        return [int(row[0]) for row in cursor.fetchall()]
+
+
+def _copy_into_table(
+    raw: psycopg.Cursor[object], table: str, bars: BarColumns, source: str, now: dt.datetime
+) -> None:
+    stamp = (now - _PG_EPOCH_UTC) // dt.timedelta(microseconds=1)
+    payload = copy_binary(
+        [
+            ("bigint", bars.asset_ids),
+            ("date", bars.dates),
+            ("bytes", np.array([source.encode()])),
+            *(("float8", bars.values[f]) for f in PRICE_FIELDS),
+            ("timestamptz", np.full(len(bars), stamp, dtype=np.int64)),
+        ]
+    )
+    columns = ", ".join(["asset_id", "date", "source", *PRICE_FIELDS, "ingested_at"])
+    with raw.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.write(payload)
+
+
+def _postgres_merge(
     conn: BaseDatabaseWrapper,
     model: type[PriceBarBase],
     bars: BarColumns,
@@ -162,6 +251,7 @@ def _postgres_upsert(
 
 
 _PG_EPOCH = np.datetime64("2000-01-01", "D")
+_PG_EPOCH_UTC = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + b"\x00" * 8
 _COPY_TRAILER = b"\xff\xff"
 
