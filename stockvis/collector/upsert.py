@@ -16,15 +16,16 @@ merge path: COPY into a temporary table, then one ``INSERT ... SELECT`` that ski
 through an anti-join before they reach the conflict path (a conflicting row would otherwise be
 locked even when nothing changes), with ``ON CONFLICT DO UPDATE ... WHERE`` as the guard for rows a
 concurrent writer inserted meanwhile. ``xmax = 0`` in ``RETURNING`` tells inserted rows from
-updated ones. SQLite: ``executemany`` of an ``INSERT ... ON CONFLICT DO UPDATE ... WHERE`` (the
-caller's transaction holds the write lock, so a prior count of existing keys stays true).
+updated ones. SQLite: each asset's stored window is read once and compared with the incoming bars
+in numpy; only new and changed rows go to an ``executemany`` of an ``INSERT ... ON CONFLICT DO
+UPDATE ... WHERE`` (the caller's transaction holds the write lock, so what was read stays true).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -307,25 +308,15 @@ def _sqlite_upsert(
     source: str,
     now: dt.datetime,
 ) -> UpsertCounts:
+    """Read each asset's stored window once, compare it with the incoming bars in numpy and
+    write only the new and changed rows (a re-ingest of an unchanged history writes nothing)."""
     table, columns = _names(model, conn)
     value_cols = columns[3:]
     stamp = conn.ops.adapt_datetimefield_value(now)
-    dates = bars.dates.astype(str).tolist()
-    asset_ids = bars.asset_ids.tolist()
-    existing = 0
     with conn.cursor() as cursor:
-        for asset_id in np.unique(bars.asset_ids).tolist():
-            mask = bars.asset_ids == asset_id
-            lo, hi = str(bars.dates[mask].min()), str(bars.dates[mask].max())
-            cursor.execute(
-                f"SELECT date FROM {table} WHERE asset_id = %s AND source = %s "
-                "AND date >= %s AND date <= %s",
-                [asset_id, source, lo, hi],
-            )
-            stored = {row[0] if isinstance(row[0], str) else str(row[0]) for row in cursor}
-            if stored:
-                incoming = np.asarray(dates, dtype=object)[mask]
-                existing += sum(1 for d in incoming if d in stored)
+        raw = cursor.cursor.connection  # sqlite3 connection: plain qmark execute and executemany
+        found, same = _sqlite_stored_matches(raw, table, bars, source)
+        write = ~same
         # The source and the stamp are the same for every row: SQL literals, not bound per row.
         literal_source, literal_stamp = _sqlite_literal(source), _sqlite_literal(str(stamp))
         sql = (
@@ -337,20 +328,55 @@ def _sqlite_upsert(
             + ", ingested_at = excluded.ingested_at WHERE "
             + " OR ".join(f"{table}.{c} IS NOT excluded.{c}" for c in value_cols)
         )
-        rows = zip(asset_ids, dates, *(bars.values[f].tolist() for f in PRICE_FIELDS), strict=True)
-        raw = cursor.cursor.connection  # sqlite3 connection: plain qmark executemany
-        written = 0
+        rows = zip(
+            bars.asset_ids[write].tolist(),
+            bars.dates[write].astype(str).tolist(),
+            *(bars.values[f][write].tolist() for f in PRICE_FIELDS),
+            strict=True,
+        )
         batch: list[tuple[object, ...]] = []
         for row in rows:
             batch.append(row)
             if len(batch) >= _SQLITE_BATCH:
-                written += raw.executemany(sql, batch).rowcount
+                raw.executemany(sql, batch)
                 batch = []
         if batch:
-            written += raw.executemany(sql, batch).rowcount
-    inserted = len(bars) - existing
-    updated = written - inserted
-    return UpsertCounts(inserted, updated, existing - updated)
+            raw.executemany(sql, batch)
+    # The caller's transaction holds the write lock: what was read above is still what is stored.
+    inserted = int((~found).sum())
+    updated = int(write.sum()) - inserted
+    return UpsertCounts(inserted, updated, len(bars) - inserted - updated)
+
+
+_JULIAN_UNIX_EPOCH = 2440587.5
+
+
+def _sqlite_stored_matches(
+    raw: Any, table: str, bars: BarColumns, source: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per incoming bar: is a row of its key stored, and is it stored with the same values."""
+    found = np.zeros(len(bars), dtype=bool)
+    same = np.zeros(len(bars), dtype=bool)
+    order = np.argsort(bars.asset_ids, kind="stable")
+    ids, starts = np.unique(bars.asset_ids[order], return_index=True)
+    for asset_id, rows in zip(ids.tolist(), np.split(order, starts[1:]), strict=True):
+        days = bars.dates[rows]
+        # julianday() makes the date a number: no per-row date parsing on the way out.
+        stored = raw.execute(
+            f"SELECT julianday(date), {', '.join(PRICE_FIELDS)} FROM {table} "
+            "WHERE asset_id = ? AND source = ? AND date >= ? AND date <= ? ORDER BY date",
+            [asset_id, source, str(days.min()), str(days.max())],
+        ).fetchall()
+        if not stored:
+            continue
+        table_ = np.asarray(stored, dtype=np.float64)
+        stored_days = np.rint(table_[:, 0] - _JULIAN_UNIX_EPOCH).astype("datetime64[D]")
+        at = np.searchsorted(stored_days, days).clip(max=len(stored_days) - 1)
+        hit = stored_days[at] == days
+        incoming = np.column_stack([bars.values[f][rows] for f in PRICE_FIELDS])
+        found[rows] = hit
+        same[rows] = hit & (incoming == table_[at, 1:]).all(axis=1)
+    return found, same
 
 
 def _sqlite_literal(text: str) -> str:
