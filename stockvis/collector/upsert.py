@@ -110,7 +110,9 @@ def bars_upsert(
         return UpsertCounts()
     with transaction.atomic(using=conn.alias):
         if conn.vendor == "postgresql":
-            return _postgres_upsert(conn, model, bars, source, now)
+            # Raw psycopg cursors raise psycopg's errors: make them Django's, as the ORM does.
+            with conn.wrap_database_errors:
+                return _postgres_upsert(conn, model, bars, source, now)
         if conn.vendor == "sqlite":
             return _sqlite_upsert(conn, model, bars, source, now)
         return _generic_upsert(model, bars, source, now)
