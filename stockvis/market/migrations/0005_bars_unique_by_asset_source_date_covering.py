@@ -39,7 +39,7 @@ def drop_unique(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("market", "0005_bar_asset_reference_checked_per_statement"),
+        ("market", "0004_bars_without_separate_asset_index"),
     ]
 
     operations = [
