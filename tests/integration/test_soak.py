@@ -168,6 +168,8 @@ def test_two_workers_beat_and_feed_survive_a_worker_killed_mid_task(
                 "config.asgi:application",
                 "--port",
                 str(PORT),
+                "--ws-per-message-deflate",
+                "false",
                 "--timeout-graceful-shutdown",
                 "20",
             ],
