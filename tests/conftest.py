@@ -61,13 +61,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def isolated_cache(settings: Any) -> None:
     """Each test starts with an empty cache: a private in-memory one, or the test Redis flushed."""
     if settings.REDIS_URL:
-        from django.core.cache import cache
+        from django.core.cache import caches
 
-        cache.clear()
+        caches["default"].clear()
+        caches["throttle"].clear()
     else:
         settings.CACHES = {
-            "default": {
+            alias: {
                 "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                 "LOCATION": uuid.uuid4().hex,
             }
+            for alias in ("default", "throttle")
         }

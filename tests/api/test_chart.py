@@ -217,3 +217,18 @@ def test_another_symbols_ingest_leaves_the_cached_chart_alone(market: None, clie
     with CaptureQueriesContext(connection) as queries:
         client.get(CHART.format("AAPL"), {"period": "5d"})
     assert len(queries) == 0
+
+
+def test_a_repeated_query_is_validated_once_and_a_bad_one_every_time(
+    market: None, client: Client
+) -> None:
+    from stockvis.market.views.chart import chart_query
+
+    chart_query.cache_clear()
+    for _ in range(3):
+        assert client.get(CHART.format("aapl"), {"period": "1M"}).status_code == 200
+    assert (chart_query.cache_info().misses, chart_query.cache_info().hits) == (1, 2)
+    answers = [client.get(CHART.format("aapl"), {"period": "7y"}) for _ in range(2)]
+    assert [r.status_code for r in answers] == [400, 400]
+    assert answers[0].json() == answers[1].json()
+    assert chart_query.cache_info().currsize == 1  # the invalid query is not kept

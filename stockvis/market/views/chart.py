@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import orjson
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -9,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from stockvis.market.corporate_actions import adjusted_chart_rows
+from stockvis.market.params import ChartWindow
 from stockvis.market.search import record_view
 from stockvis.market.selectors import chart_rows
 from stockvis.market.serializers import (
@@ -26,6 +29,18 @@ from stockvis.market.views.common import (
     cached,
     canonical_symbol,
 )
+
+
+@lru_cache(maxsize=256)
+def chart_query(items: tuple[tuple[str, str], ...]) -> tuple[ChartWindow, str | None, bool]:
+    """The validated window, source and adjustment of a chart query string (its parameters, in
+    the order given). A chart view is mostly a cache hit, and building the DRF serializer was a
+    fifth of one; valid queries repeat, so each is validated once per process (a bounded LRU;
+    an invalid one raises the serializer's 400 every time and is not kept)."""
+    query = ChartQuerySerializer(data=dict(items))
+    query.is_valid(raise_exception=True)
+    data = query.validated_data
+    return data["window"], data.get("source"), data["adjusted"]
 
 
 class ChartView(APIView):
@@ -49,11 +64,7 @@ class ChartView(APIView):
     )
     def get(self, request: Request, symbol: str) -> HttpResponse:
         symbol = canonical_symbol(symbol)
-        query = ChartQuerySerializer(data=query_data(request.query_params))
-        query.is_valid(raise_exception=True)
-        window = query.validated_data["window"]
-        source = query.validated_data.get("source")
-        adjusted = query.validated_data["adjusted"]
+        window, source, adjusted = chart_query(tuple(query_data(request.query_params).items()))
         if (
             window.period == "1d"
             and window.days is None
