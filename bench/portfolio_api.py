@@ -5,15 +5,20 @@
 # fees), two closes per symbol and two years of USD-KRW closes; then GET /api/v1/users/portfolios/<id>/valuation/
 # is timed through Django's test client with a JWT (routing, auth, queries, the pure core and
 # JSON encoding). The baseline is the pure core alone on the same data, already in memory, so the
-# ratio shows what reading the database and shaping the response add.
+# ratio shows what reading the database and shaping the response add. Exits non-zero when the
+# endpoint takes more than TARGET times the core.
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+# The endpoint (routing, auth, queries, the core, encoding) within this many times the core alone.
+TARGET = 3.0
 
 
 def _configure(workdir: Path) -> None:
@@ -164,7 +169,11 @@ def _run(n_holdings: int, n_transactions: int, repeats: int) -> int:
     )
     print(f"  GET .../valuation/ (JWT, {len(queries)} queries, JSON): {endpoint_ms:8.2f} ms")
     print(f"  baseline (pure core on in-memory data):          {core_ms:8.2f} ms")
-    print(f"  ratio endpoint / core:                           {endpoint_ms / core_ms:8.2f}×")
+    ratio = endpoint_ms / core_ms
+    print(f"  ratio endpoint / core:                           {ratio:8.2f}× (target <= {TARGET}×)")
+    if ratio > TARGET:
+        print("FAILED: the target was missed", file=sys.stderr)
+        return 1
     return 0
 
 
