@@ -154,7 +154,7 @@ def _profile(requests: int, top: int) -> None:
     print(
         f"cProfile of {requests} cached chart requests (test client): {total / requests * 1e3:.3f} ms each"
     )
-    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(top)
 
 
 def main(argv: list[str] | None = None) -> int:

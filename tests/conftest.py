@@ -63,8 +63,14 @@ def isolated_cache(settings: Any) -> None:
     if settings.REDIS_URL:
         from django.core.cache import caches
 
+        from stockvis.market.search import forget_pending_views
+        from stockvis.market.views.common import RECENT_BODIES
+
         caches["default"].clear()
         caches["throttle"].clear()
+        # What this process keeps beside the shared cache (swapping CACHES clears it by itself).
+        RECENT_BODIES.clear()
+        forget_pending_views()
     else:
         settings.CACHES = {
             alias: {

@@ -176,12 +176,16 @@ def _add_views(symbol: str, views: int) -> None:
         cache.add(key, views, VIEW_TTL)
 
 
+def forget_pending_views() -> None:
+    with _pending_lock:
+        _pending.clear()
+
+
 @receiver(setting_changed)
 def _forget_pending_views(*, setting: str, **kwargs: object) -> None:
     """Views counted for one cache are not added to another one (tests swap caches)."""
     if setting == "CACHES":
-        with _pending_lock:
-            _pending.clear()
+        forget_pending_views()
 
 
 def view_counts() -> dict[str, int]:
