@@ -79,7 +79,9 @@ def cached(
     if value is None:
         value = build()
         cache.set(key, value, ttl)
-    if isinstance(value, bytes):
+    elif isinstance(value, bytes):
+        # Kept only once the shared cache answered it (a cache that stores nothing, or a
+        # cleared one, keeps nothing here either).
         RECENT_BODIES.put(key, value, ttl)
     return value
 
