@@ -71,11 +71,11 @@ ui-schema: install
 ui: ui-schema
 	cd frontend && npm run build
 
-# Type-check, run vitest (which fails when the API types drift from the schema), and check that a
-# fresh build equals the committed one.
+# Type-check, lint (ESLint, no warning allowed), run vitest (which fails when the API types drift
+# from the schema), and check that a fresh build equals the committed one.
 ui-test: install
 	$(UV) run stockvis spectacular --file var/openapi.json --format openapi-json
-	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run typecheck && npx vitest run
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run typecheck && npm run lint && npx vitest run
 	rm -rf var/ui-build
 	cd frontend && UI_OUT_DIR=../var/ui-build npx vite build --logLevel warn
 	@diff -r var/ui-build $(UI_BUILT) >/dev/null || { diff -r var/ui-build $(UI_BUILT) | head -20; \

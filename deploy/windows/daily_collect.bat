@@ -13,11 +13,11 @@ for /f %%d in ('powershell -NoProfile -Command "Get-Date -Format yyyyMMdd"') do 
 set LOG=logs\collect_%TODAY%.log
 
 echo ==== %DATE% %TIME% collect ==== >> "%LOG%"
-uv run stockvis collect --no-progress >> "%LOG%" 2>&1
+.venv\Scripts\stockvis.exe collect --no-progress >> "%LOG%" 2>&1
 set COLLECT_STATUS=%ERRORLEVEL%
 
 echo ==== %DATE% %TIME% healthcheck ==== >> "%LOG%"
-uv run stockvis healthcheck >> "%LOG%" 2>&1
+.venv\Scripts\stockvis.exe healthcheck >> "%LOG%" 2>&1
 set HEALTH_STATUS=%ERRORLEVEL%
 
 echo ==== finished: collect %COLLECT_STATUS%, healthcheck %HEALTH_STATUS% ==== >> "%LOG%"

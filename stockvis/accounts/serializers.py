@@ -48,8 +48,10 @@ class ProfileSerializer(serializers.ModelSerializer[User]):
             "timezone",
             "discord_webhook_url",
             "date_joined",
+            "is_staff",
         )
-        read_only_fields = ("id", "username", "date_joined")
+        # is_staff lets the UI show the staff pages' link; changed only in the admin.
+        read_only_fields = ("id", "username", "date_joined", "is_staff")
 
 
 class RegisterSerializer(serializers.Serializer[Any]):

@@ -152,6 +152,17 @@ def test_the_profile_is_read_and_edited_but_the_username_stays() -> None:
     assert replaced.json()["email"] == "c@example.org"
 
 
+def test_the_profile_says_whether_the_user_is_staff_but_never_lets_them_become_staff() -> None:
+    client = bearer(register(APIClient()).json()["access"])
+    assert client.get("/api/v1/users/me/").json()["is_staff"] is False
+    escalated = client.patch("/api/v1/users/me/", {"is_staff": True}, format="json")
+    assert escalated.status_code == 200
+    assert escalated.json()["is_staff"] is False
+    assert User.objects.get(username="carol").is_staff is False
+    User.objects.filter(username="carol").update(is_staff=True)
+    assert client.get("/api/v1/users/me/").json()["is_staff"] is True
+
+
 def test_the_profile_needs_a_signed_in_user() -> None:
     assert APIClient().get("/api/v1/users/me/").status_code == 401
 

@@ -38,17 +38,38 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real server (web, worker, beat) on a free port with a temporary var/ and demo data."""
+def server_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of the test server, for commands that must reach its database."""
     var_dir = tmp_path_factory.mktemp("ui-var")
+    # Two years of demo bars are enough for every page and start faster than the default.
+    return {**embedded_env(var_dir / "var"), "THROTTLE_AUTH": "1000/min", "DEMO_YEARS": "2"}
+
+
+def stockvis(env: dict[str, str], *args: str) -> str:
+    """Runs a `stockvis` command against the test server's database and returns its output."""
+    done = subprocess.run(
+        [sys.executable, "-m", "stockvis.cli", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture(scope="session")
+def server_url(server_env: dict[str, str]) -> Iterator[str]:
+    """The real server (web, worker, beat) on a free port with a temporary var/ and demo data."""
+    var_dir = Path(server_env["VAR_DIR"]).parent
     port = free_port()
     log_path = var_dir / "serve.log"
     log = log_path.open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "stockvis.cli", "serve", "--port", str(port)],
         cwd=REPO,
-        # Two years of demo bars are enough for every page and start faster than the default.
-        env={**embedded_env(var_dir / "var"), "THROTTLE_AUTH": "1000/min", "DEMO_YEARS": "2"},
+        env=server_env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import UI, new_username
+from tests.e2e.conftest import UI, new_username, stockvis
 from tests.e2e.test_web_ui import register
 
 pytestmark = pytest.mark.e2e
@@ -201,3 +201,29 @@ def test_the_data_health_page_tells_a_user_who_is_not_staff(ui: UI) -> None:
     ui.go("/health")
     expect(ui.page.get_by_text("Only staff users can see data health.")).to_be_visible()
     ui.shot("health-not-staff")
+
+
+def test_a_staff_user_finds_data_health_in_the_account_menu(
+    ui: UI, server_env: dict[str, str]
+) -> None:
+    username = new_username()
+    register(ui, username)
+    menu = ui.page.locator("summary[aria-label='Account menu']")
+    menu.click()
+    expect(ui.page.get_by_role("link", name="Notifications", exact=True)).to_be_visible()
+    expect(ui.page.get_by_role("link", name="Data health")).to_have_count(0)
+    stockvis(
+        server_env,
+        "shell",
+        "-c",
+        "from stockvis.accounts.models import User;"
+        f"User.objects.filter(username={username!r}).update(is_staff=True)",
+    )
+    ui.page.reload()
+    ui.page.locator("summary[aria-label='Account menu']").click()
+    ui.page.get_by_role("link", name="Data health").click()
+    expect(ui.page).to_have_url(re.compile(r"/health$"))
+    expect(ui.page.get_by_role("heading", name="Job runs")).to_be_visible()
+    expect(ui.page.get_by_text("Only staff users can see data health.")).to_have_count(0)
+    expect(ui.page.get_by_test_id("freshness-summary")).to_contain_text("20", timeout=60_000)
+    ui.shot("health-staff")

@@ -2266,6 +2266,11 @@ export interface components {
             /** Email address */
             email?: string;
             readonly id: number;
+            /**
+             * Staff status
+             * @description Designates whether the user can log into this admin site.
+             */
+            readonly is_staff: boolean;
             timezone?: string;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
             readonly username: string;

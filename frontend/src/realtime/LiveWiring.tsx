@@ -78,11 +78,14 @@ export function LiveWiring() {
 
   useEffect(() => setLiveStatus(combineStatus([portfolio, quotes])), [portfolio, quotes]);
   useEffect(() => {
-    if (auth === "signed-out") {
-      clearLivePortfolios();
-      setToasts([]);
-    }
+    if (auth === "signed-out") clearLivePortfolios();
   }, [auth]);
+  // Signing out drops the toasts at once (state adjusted while rendering, not in an effect).
+  const [toastsOf, setToastsOf] = useState(auth);
+  if (toastsOf !== auth) {
+    setToastsOf(auth);
+    if (auth === "signed-out") setToasts([]);
+  }
 
   return (
     <div className="toasts" aria-live="polite" aria-atomic="false">

@@ -12,6 +12,7 @@ export type SocketMessage = Record<string, unknown> & { type?: unknown };
 const FINAL_CODES = new Set([4400, 4404]);
 /** The server refused the credentials: get a fresh access token before the next attempt. */
 const AUTH_CODE = 4401;
+const OFF: LiveStatus = { state: "off" };
 
 interface Options {
   /** Send the access token (the portfolio socket); public sockets go without. */
@@ -20,15 +21,14 @@ interface Options {
 }
 
 export function useSocket(path: string | null, { withToken = false, onMessage }: Options): LiveStatus {
-  const [status, setStatus] = useState<LiveStatus>({ state: "off" });
+  const [status, setStatus] = useState<LiveStatus>(OFF);
   const handler = useRef(onMessage);
-  handler.current = onMessage;
+  useEffect(() => {
+    handler.current = onMessage;
+  }, [onMessage]);
 
   useEffect(() => {
-    if (path === null) {
-      setStatus({ state: "off" });
-      return;
-    }
+    if (path === null) return;
     let socket: WebSocket | null = null;
     let timer: number | undefined;
     let ticker: number | undefined;
@@ -93,7 +93,8 @@ export function useSocket(path: string | null, { withToken = false, onMessage }:
     };
   }, [path, withToken]);
 
-  return status;
+  // With no path there is no socket, whatever the last one reported.
+  return path === null ? OFF : status;
 }
 
 /** One state for the header from several sockets: open if any is, else the most hopeful one. */

@@ -65,6 +65,11 @@ export function UserMenu() {
         <li>
           <Link to="/me">{t("myPage")}</Link>
         </li>
+        {me.data?.is_staff && (
+          <li>
+            <Link to="/health">{t("dataHealth")}</Link>
+          </li>
+        )}
         <li>
           <Link to="/notifications">
             {t("notifications")}

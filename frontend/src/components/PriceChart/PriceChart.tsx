@@ -47,7 +47,7 @@ function palette(dark: boolean) {
 }
 
 // Business-day strings ("2024-03-29") are what the chart expects for daily bars.
-const asTime = (time: string): Time => time as Time;
+const asTime = (time: string): Time => time;
 
 export function PriceChart({ bars, precision = 2, layers = [], markers = [], liveBar, height = 380, label }: Props) {
   const container = useRef<HTMLDivElement>(null);
@@ -145,7 +145,7 @@ export function PriceChart({ bars, precision = 2, layers = [], markers = [], liv
               layer.pane,
             );
       series.setData(layer.points.map((point) => ({ time: asTime(point.time), value: point.value })));
-      return series as ISeriesApi<SeriesType>;
+      return series;
     });
     // Stretch factors rather than pixel heights, so the split survives the container resizing
     // to make room for the panes: the price pane keeps its height, each pane below gets its own.

@@ -1,6 +1,6 @@
 // "Collecting data for X…" with the steps done so far, until the status says complete.
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 
 import { useText } from "../../i18n";
 import { ApiErrorMessage } from "../ApiErrorMessage/ApiErrorMessage";
@@ -19,10 +19,13 @@ export function CollectionProgress({ symbol, refresh = [], pollMs }: Props) {
   const queryClient = useQueryClient();
   const status = useCollectionStatus(symbol, pollMs === undefined ? {} : { pollMs });
   const complete = status.data?.is_complete === true;
+  // Refresh once when the collection completes (a caller's `refresh` array is new every render).
+  const refreshed = useRef(false);
   useEffect(() => {
-    if (complete) refresh.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
-    // The keys are constant for a mounted progress line; refresh once when it completes.
-  }, [complete]);
+    if (!complete || refreshed.current) return;
+    refreshed.current = true;
+    refresh.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
+  }, [complete, queryClient, refresh]);
   if (status.error) return <ApiErrorMessage error={status.error} />;
   const data = status.data;
   if (data === undefined) return <p className="muted">{t("collecting", { symbol })}</p>;

@@ -110,7 +110,7 @@ function AlertRow({ alert }: { alert: Alert }) {
   const { locale } = useLang();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [kind, setKind] = useState<Kind>(alert.kind as Kind);
+  const [kind, setKind] = useState<Kind>(alert.kind);
   const [threshold, setThreshold] = useState(alert.threshold);
   const [note, setNote] = useState(alert.note);
   const path = { id: String(alert.id) };
@@ -135,7 +135,7 @@ function AlertRow({ alert }: { alert: Alert }) {
           <Link to={`/stocks/${encodeURIComponent(alert.symbol)}`}>{alert.symbol}</Link>
         </th>
         <td>
-          {t(`kind_${alert.kind as Kind}`)} <strong>{alert.threshold}</strong>
+          {t(`kind_${alert.kind}`)} <strong>{alert.threshold}</strong>
           {alert.kind.startsWith("rsi") && <span className="muted small"> (RSI {alert.rsi_period})</span>}
           {alert.note && <div className="muted small">{alert.note}</div>}
         </td>

@@ -37,11 +37,15 @@ function Pager({ page, count, onPage, label }: { page: number; count: number; on
 
 /** A per-asset result as "key: value · key: value" (its shape depends on the job). */
 function describe(result: unknown): string {
-  if (typeof result !== "object" || result === null) return String(result);
+  if (typeof result !== "object" || result === null) return scalar(result);
   return Object.entries(result as Record<string, unknown>)
     .filter(([, value]) => value !== "" && value !== null)
-    .map(([key, value]) => `${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`)
+    .map(([key, value]) => `${key}: ${scalar(value)}`)
     .join(" · ");
+}
+
+function scalar(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
 }
 
 function JobResults({ id }: { id: number }) {
@@ -67,6 +71,15 @@ function JobResults({ id }: { id: number }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+function Loading() {
+  const common = useText(commonText);
+  return (
+    <p className="small" role="status">
+      {common("loading")}
+    </p>
   );
 }
 
@@ -110,7 +123,9 @@ function Jobs() {
       </div>
       {jobs.error ? (
         <ApiErrorMessage error={jobs.error} what={t("jobs")} />
-      ) : jobs.data === undefined ? null : jobs.data.results.length === 0 ? (
+      ) : jobs.data === undefined ? (
+        <Loading />
+      ) : jobs.data.results.length === 0 ? (
         <p className="muted">{t("noJobs")}</p>
       ) : (
         <div className="table-scroll">
@@ -201,7 +216,9 @@ function Freshness() {
       </div>
       {rows.error ? (
         <ApiErrorMessage error={rows.error} what={t("freshness")} />
-      ) : rows.data === undefined ? null : (
+      ) : rows.data === undefined ? (
+        <Loading />
+      ) : (
         <>
           <p data-testid="freshness-summary">
             {t("freshnessSummary", { ok: count("OK"), stale: count("STALE"), unknown: count("UNKNOWN"), n: data.length })}
@@ -279,7 +296,9 @@ function Flags() {
       </div>
       {flags.error ? (
         <ApiErrorMessage error={flags.error} what={t("flags")} />
-      ) : flags.data === undefined ? null : flags.data.results.length === 0 ? (
+      ) : flags.data === undefined ? (
+        <Loading />
+      ) : flags.data.results.length === 0 ? (
         <p className="muted">{t("noFlags")}</p>
       ) : (
         <div className="table-scroll">
@@ -299,7 +318,7 @@ function Flags() {
                 <tr key={flag.id}>
                   <th scope="row">{flag.symbol}</th>
                   <td className="nowrap">{formatDate(flag.date, locale)}</td>
-                  <td>{t(`kind_${flag.kind as Kind}`)}</td>
+                  <td>{t(`kind_${flag.kind}`)}</td>
                   <td className="small">{flag.detail}</td>
                   <td>{flag.source || "–"}</td>
                   <td>{flag.reviewed ? t("yes") : t("no")}</td>

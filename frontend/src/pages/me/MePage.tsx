@@ -1,6 +1,6 @@
 // /me: profile, base currency, time zone, Discord webhook, and the password change.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Navigate, useLocation } from "react-router";
 
 import { api, unwrap } from "../../api/client";
@@ -17,6 +17,16 @@ import { accountText } from "../account/text";
 
 type ProfileForm = Required<Pick<Schemas["PatchedProfileRequest"], "email" | "display_name" | "base_currency" | "timezone" | "discord_webhook_url">>;
 
+function formOf(profile: Schemas["Profile"]): ProfileForm {
+  return {
+    email: profile.email ?? "",
+    display_name: profile.display_name ?? "",
+    base_currency: profile.base_currency ?? "KRW",
+    timezone: profile.timezone ?? "UTC",
+    discord_webhook_url: profile.discord_webhook_url ?? "",
+  };
+}
+
 function ProfileSection({ profile }: { profile: Schemas["Profile"] }) {
   const t = useText(accountText);
   const queryClient = useQueryClient();
@@ -24,22 +34,13 @@ function ProfileSection({ profile }: { profile: Schemas["Profile"] }) {
     const all = timeZones();
     return profile.timezone && !all.includes(profile.timezone) ? [profile.timezone, ...all] : all;
   }, [profile.timezone]);
-  const [form, setForm] = useState<ProfileForm>({
-    email: profile.email ?? "",
-    display_name: profile.display_name ?? "",
-    base_currency: profile.base_currency ?? "KRW",
-    timezone: profile.timezone ?? "UTC",
-    discord_webhook_url: profile.discord_webhook_url ?? "",
-  });
-  useEffect(() => {
-    setForm({
-      email: profile.email ?? "",
-      display_name: profile.display_name ?? "",
-      base_currency: profile.base_currency ?? "KRW",
-      timezone: profile.timezone ?? "UTC",
-      discord_webhook_url: profile.discord_webhook_url ?? "",
-    });
-  }, [profile]);
+  const [form, setForm] = useState<ProfileForm>(() => formOf(profile));
+  // A saved or refetched profile resets the form (adjusted while rendering, not in an effect).
+  const [formFor, setFormFor] = useState(profile);
+  if (formFor !== profile) {
+    setFormFor(profile);
+    setForm(formOf(profile));
+  }
   const set = (key: keyof ProfileForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const save = useMutation({
     mutationFn: () => unwrap(api.PATCH("/api/v1/users/me/", { body: form })),

@@ -154,7 +154,7 @@ export function TransactionsList({ portfolioId }: { portfolioId: number }) {
               {rows.map((tx) => (
                 <tr key={tx.id}>
                   <td>{formatDate(tx.date, locale)}</td>
-                  <td>{t(`kind_${tx.kind as Kind}`)}</td>
+                  <td>{t(`kind_${tx.kind}`)}</td>
                   <td>{tx.symbol}</td>
                   <td className="num">{tx.quantity}</td>
                   <td className="num">{formatPrice(tx.price, tx.currency, locale)}</td>
@@ -165,7 +165,7 @@ export function TransactionsList({ portfolioId }: { portfolioId: number }) {
                       type="button"
                       className="btn btn-small"
                       onClick={() => {
-                        if (window.confirm(t("confirmDeleteTx", { kind: t(`kind_${tx.kind as Kind}`), symbol: tx.symbol })))
+                        if (window.confirm(t("confirmDeleteTx", { kind: t(`kind_${tx.kind}`), symbol: tx.symbol })))
                           remove.mutate(tx.id);
                       }}
                     >

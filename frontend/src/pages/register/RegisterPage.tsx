@@ -19,13 +19,14 @@ export default function RegisterPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const { register } = useAuthActions();
-  const zones = useMemo(timeZones, []);
+  const zones = useMemo(() => timeZones(), []);
+  const currency: Schemas["CurrencyEnum"] = lang === "ko" ? "KRW" : "USD";
   const [form, setForm] = useState({
     username: "",
     password: "",
     email: "",
     display_name: "",
-    base_currency: (lang === "ko" ? "KRW" : "USD") as Schemas["CurrencyEnum"],
+    base_currency: currency,
     timezone: zones[0] ?? "UTC",
   });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));

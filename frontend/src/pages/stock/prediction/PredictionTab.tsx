@@ -27,7 +27,7 @@ type Horizon = (typeof HORIZONS)[number];
 function Served({ answer, t }: { answer: Schemas["Prediction"]; t: T }) {
   const { locale } = useLang();
   const served = answer.served;
-  const model = answer.model as Json;
+  const model = answer.model;
   return (
     <div className={served.beat_baseline ? "served served-model" : "served served-baseline"} role="note" data-testid="served">
       <strong>{served.beat_baseline ? t("modelServed") : t("baselineServed")}</strong>
@@ -57,7 +57,7 @@ function Served({ answer, t }: { answer: Schemas["Prediction"]; t: T }) {
 
 function PriceView({ answer, t }: { answer: Schemas["Prediction"]; t: T }) {
   const { locale } = useLang();
-  const p = answer.prediction as Json;
+  const p = answer.prediction;
   const history = points(answer.series, "history");
   const forecast = points(answer.series, "forecast");
   const predicted = num(p, "predicted_close");
@@ -116,7 +116,7 @@ function PriceView({ answer, t }: { answer: Schemas["Prediction"]; t: T }) {
 
 function TrendView({ answer, t }: { answer: Schemas["Prediction"]; t: T }) {
   const { locale } = useLang();
-  const p = answer.prediction as Json;
+  const p = answer.prediction;
   const up = num(p, "probability_up");
   const label = str(p, "label");
   const features = entries(p, "top_features");
@@ -168,7 +168,7 @@ function TrendView({ answer, t }: { answer: Schemas["Prediction"]; t: T }) {
 
 function RiskView({ answer, t }: { answer: Schemas["Prediction"]; t: T }) {
   const { locale } = useLang();
-  const p = answer.prediction as Json;
+  const p = answer.prediction;
   const pct = (v: number | null) => formatPercent(v, locale, { digits: 2 });
   const tails = entries(p, "var_es");
   const beta = field(p, "beta");
@@ -362,7 +362,7 @@ export default function PredictionTab({ symbol }: { symbol: string }) {
           {data.model_type === "trend_analysis" && <TrendView answer={data} t={t} />}
           {data.model_type === "risk_assessment" && <RiskView answer={data} t={t} />}
           <h3>{t("backtest")}</h3>
-          <Backtest backtest={data.backtest as Json} t={t} />
+          <Backtest backtest={data.backtest} t={t} />
           <p className="muted small">{t("disclaimer")}</p>
         </>
       )}

@@ -1,0 +1,153 @@
+"""The deployment files (compose, systemd, Dockerfile) name commands, queues and settings that exist.
+
+No Docker engine or systemd runs in the tests, so these check what a typo or a rename would break:
+every process command resolves to real code, every queue a task is routed to has a worker, every
+variable the compose file sets is a documented setting, and the image carries the system library
+the compiled wheels link against.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+from django.core.management import get_commands, load_command_class
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+
+
+def _compose() -> dict:
+    return yaml.safe_load((DEPLOY / "compose.yaml").read_text())
+
+
+def _compose_commands() -> dict[str, list[str]]:
+    services = _compose()["services"]
+    return {
+        name: service["command"]
+        for name, service in services.items()
+        if "build" in service and "command" in service
+    }
+
+
+def _systemd_commands() -> dict[str, list[str]]:
+    commands = {}
+    for unit in sorted((DEPLOY / "systemd").glob("*.service")):
+        lines = re.findall(r"^(ExecStart\w*)=(.+)$", unit.read_text(), re.MULTILINE)
+        assert lines, f"{unit.name} has no ExecStart"
+        for key, line in lines:
+            # %i is the instance (a queue for workers, a port for web); %%h is a literal %h.
+            instance = "default" if "worker" in unit.name else "8000"
+            argv = shlex.split(line.replace("%%", "%").replace("%i", instance))
+            # Installed processes run from the project's virtualenv, never through `uv run`
+            # (which would sync the development tools into a production install).
+            assert argv[0].endswith("/.venv/bin/" + Path(argv[0]).name), f"{unit.name}: {line}"
+            argv[0] = Path(argv[0]).name
+            commands[f"{unit.name} {key}"] = argv
+    return commands
+
+
+def _scheduler_commands() -> list[list[str]]:
+    """The `stockvis` lines of the crontab and the Windows Task Scheduler script."""
+    commands = []
+    for path, marker in [
+        (DEPLOY / "cron" / "stockvis.crontab", ".venv/bin/"),
+        (DEPLOY / "windows" / "daily_collect.bat", ".venv\\Scripts\\"),
+    ]:
+        for line in path.read_text().splitlines():
+            if marker + "stockvis" in line:
+                command = (
+                    line.split(marker, 1)[1].split(">>")[0].replace("stockvis.exe", "stockvis")
+                )
+                commands.append(shlex.split(command))
+    return commands
+
+
+def _queues_of(argv: list[str]) -> set[str]:
+    if argv[:4] != ["celery", "-A", "config", "worker"]:
+        return set()
+    return set(argv[argv.index("-Q") + 1].split(",")) if "-Q" in argv else {"default"}
+
+
+def _routed_queues() -> set[str]:
+    return {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()} | {
+        settings.CELERY_TASK_DEFAULT_QUEUE
+    }
+
+
+def _assert_command_resolves(where: str, argv: list[str]) -> None:
+    program = argv[0]
+    if program == "stockvis":
+        app = get_commands().get(argv[1])
+        assert app is not None, f"{where}: `stockvis {argv[1]}` is not a command"
+        parser = load_command_class(app, argv[1]).create_parser("stockvis", argv[1])
+        parser.parse_args(argv[2:])  # an unknown option exits here, failing the test
+    elif program == "celery":
+        assert argv[1:3] == ["-A", "config"], f"{where}: the Celery app is config"
+        assert argv[3] in {"worker", "beat"}, f"{where}: unexpected celery {argv[3]}"
+        assert importlib.import_module("config.celery").app.main
+    elif program == "uvicorn":
+        module, _, attribute = argv[1].partition(":")
+        assert hasattr(importlib.import_module(module), attribute), f"{where}: {argv[1]}"
+    else:
+        pytest.fail(f"{where}: unknown program {program}")
+
+
+def test_every_process_the_compose_file_starts_is_real_code():
+    commands = _compose_commands()
+    assert {"migrate", "web", "beat", "feed"} <= set(commands)
+    for name, argv in commands.items():
+        _assert_command_resolves(f"compose service {name}", argv)
+
+
+def test_every_systemd_unit_starts_real_code():
+    commands = _systemd_commands()
+    units = {name.split()[0] for name in commands}
+    assert {"stockvis-web@.service", "stockvis-worker@.service", "stockvis-beat.service"} <= units
+    for name, argv in commands.items():
+        _assert_command_resolves(f"systemd {name}", argv)
+
+
+def test_every_scheduled_line_runs_a_real_command_with_real_options():
+    commands = _scheduler_commands()
+    assert len(commands) == 6  # four crontab lines, two in the Windows script
+    for argv in commands:
+        _assert_command_resolves("crontab or Windows script", argv)
+
+
+def test_every_queue_a_task_is_routed_to_has_a_compose_worker_and_no_worker_reads_a_dead_queue():
+    served = set().union(*(_queues_of(argv) for argv in _compose_commands().values()))
+    assert served == _routed_queues()
+
+
+def test_exactly_one_beat_and_one_feed_in_compose():
+    commands = _compose_commands().values()
+    assert sum(argv[3:4] == ["beat"] for argv in commands) == 1
+    assert sum(argv[:2] == ["stockvis", "feed"] for argv in commands) == 1
+
+
+def test_every_variable_the_compose_file_sets_is_a_documented_setting():
+    documented = set(
+        re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M)
+    )
+    environment = _compose()["x-app"]["environment"]
+    assert set(environment) <= documented, set(environment) - documented
+
+
+def test_the_image_copies_what_exists_and_carries_the_openmp_runtime_lightgbm_links():
+    dockerfile = (DEPLOY / "Dockerfile").read_text()
+    for line in re.findall(r"^COPY (.+)$", dockerfile, re.MULTILINE):
+        for source in line.split()[:-1]:
+            assert (ROOT / source).exists(), f"Dockerfile copies missing {source}"
+    lightgbm = Path(str(importlib.import_module("lightgbm").__file__)).parent
+    library = next(lightgbm.rglob("lib_lightgbm.so"))
+    linked = subprocess.run(["ldd", str(library)], capture_output=True, text=True).stdout
+    # The slim base image has no libgomp; without it `import lightgbm` fails in every worker.
+    assert "libgomp" in linked
+    assert re.search(r"apt-get install[^\n]*libgomp1", dockerfile)
