@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 
 import orjson
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.http import parse_etags
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.views import APIView
@@ -91,4 +93,26 @@ class ChartView(APIView):
         params = {**window.as_params(), "adjusted": adjusted, "source": source or ""}
         body = cached("chart", symbol, params, CHART_TTL, encode)
         record_view(symbol)
-        return HttpResponse(body, content_type="application/json")
+        etag = body_etag(body)
+        if _matches(etag, request.headers.get("If-None-Match", "")):
+            response: HttpResponse = HttpResponseNotModified()
+        else:
+            response = HttpResponse(body, content_type="application/json")
+        response["ETag"] = etag
+        return response
+
+
+@lru_cache(maxsize=16)
+def body_etag(body: bytes) -> str:
+    """A strong ETag of a chart body (a digest of its bytes, the same in every process).
+    Remembered for the last few bodies: a kept body is the same object on every hit, so a repeat
+    costs a lookup, not a digest (few, because each remembered body stays in memory)."""
+    return f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
+
+
+def _matches(etag: str, if_none_match: str) -> bool:
+    """If-None-Match's weak comparison: ``*`` or any listed tag, ``W/`` or not."""
+    if not if_none_match:
+        return False
+    tags = parse_etags(if_none_match)
+    return "*" in tags or etag in (tag.removeprefix("W/") for tag in tags)
