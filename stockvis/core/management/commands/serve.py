@@ -126,6 +126,7 @@ class Command(BaseCommand):
                 python,
                 "-m",
                 "celery",
+                "--quiet",  # no banner: serve prints its own one line
                 "-A",
                 "config",
                 "worker",
@@ -144,6 +145,7 @@ class Command(BaseCommand):
                 python,
                 "-m",
                 "celery",
+                "--quiet",
                 "-A",
                 "config",
                 "beat",
