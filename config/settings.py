@@ -92,8 +92,7 @@ MIDDLEWARE = [
     # Next, so it also sees the errors the middlewares below answer by themselves.
     "stockvis.core.middleware.JsonErrorsUnderApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # WhiteNoise, able to run in an async chain (every middleware here is: no thread hops).
-    "stockvis.core.middleware.StaticFilesMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

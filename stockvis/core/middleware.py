@@ -5,13 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from http import HTTPStatus
-from typing import Any
 
-from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
 from django.conf import settings
 from django.core.exceptions import BadRequest, DisallowedHost, PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponseBase, JsonResponse
-from whitenoise.middleware import WhiteNoiseMiddleware
 
 from stockvis.core.api import INTERNAL_ERROR
 
@@ -30,35 +27,7 @@ def _is_json(response: HttpResponseBase) -> bool:
     return "json" in response.get("Content-Type", "")
 
 
-class BothModesMiddleware:
-    """A middleware that runs in the mode of the chain around it: synchronous under WSGI and the
-    test client, a coroutine under ASGI. Django moves a request to a thread and back at every
-    sync-only middleware, so one of them in an ASGI chain costs two thread switches per request.
-    Subclasses write ``respond(request, response)``, what they do once the inner chain answered.
-    """
-
-    sync_capable = True
-    async_capable = True
-
-    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
-        self.get_response = get_response
-        self.is_async = iscoroutinefunction(get_response)
-        if self.is_async:
-            markcoroutinefunction(self)
-
-    def __call__(self, request: HttpRequest) -> Any:
-        if self.is_async:
-            return self._acall(request)
-        return self.respond(request, self.get_response(request))
-
-    async def _acall(self, request: HttpRequest) -> HttpResponseBase:
-        return self.respond(request, await self.get_response(request))
-
-    def respond(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
-        raise NotImplementedError
-
-
-class JsonErrorsUnderApiMiddleware(BothModesMiddleware):
+class JsonErrorsUnderApiMiddleware:
     """Under /api/, errors Django answers by itself come back as JSON in the one error shape.
 
     DRF views already answer JSON (or the browsable API a client asked for). What is left: paths
@@ -66,7 +35,11 @@ class JsonErrorsUnderApiMiddleware(BothModesMiddleware):
     while a response renders, and other plain-HTML errors (405, 400 from a bad host).
     """
 
-    def respond(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
         if (
             response.status_code >= 400
             and _is_api(request)
@@ -94,11 +67,15 @@ class JsonErrorsUnderApiMiddleware(BothModesMiddleware):
         return JsonResponse(INTERNAL_ERROR, status=500)
 
 
-class ContentSecurityPolicyMiddleware(BothModesMiddleware):
+class ContentSecurityPolicyMiddleware:
     """Adds ``CONTENT_SECURITY_POLICY`` to every response that has none, except DRF's browsable
     API pages (their inline script is DRF's, and they are a development tool)."""
 
-    def respond(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
         policy: str = settings.CONTENT_SECURITY_POLICY
         if not policy or "Content-Security-Policy" in response:
             return response
@@ -115,31 +92,3 @@ class ContentSecurityPolicyMiddleware(BothModesMiddleware):
             policy = policy.replace(" ws://{host}", "").replace(" wss://{host}", "")
         response["Content-Security-Policy"] = policy
         return response
-
-
-class StaticFilesMiddleware(WhiteNoiseMiddleware):
-    """WhiteNoise, able to run in an async chain: every request but a static file's passes on
-    without leaving the event loop; a static file is served from a thread, as WhiteNoise does."""
-
-    sync_capable = True
-    async_capable = True
-
-    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
-        super().__init__(get_response)
-        self.is_async = iscoroutinefunction(get_response)
-        if self.is_async:
-            markcoroutinefunction(self)
-
-    def __call__(self, request: HttpRequest) -> Any:
-        if self.is_async:
-            return self._acall(request)
-        return super().__call__(request)
-
-    async def _acall(self, request: HttpRequest) -> HttpResponseBase:
-        if self.autorefresh:  # development: looks the file system up on every request
-            static_file = await sync_to_async(self.find_file)(request.path_info)
-        else:
-            static_file = self.files.get(request.path_info)
-        if static_file is not None:
-            return await sync_to_async(self.serve)(static_file, request)
-        return await self.get_response(request)
