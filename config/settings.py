@@ -203,7 +203,11 @@ THROTTLE_STORE = env_str("THROTTLE_STORE", "shared" if REDIS_URL else "local")
 if THROTTLE_STORE not in {"local", "shared"}:
     raise ImproperlyConfigured(f"THROTTLE_STORE must be local or shared, not {THROTTLE_STORE!r}")
 CACHES["throttle"] = (
-    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"}
+    {
+        "BACKEND": "stockvis.core.throttling.InProcessCache",
+        "LOCATION": "throttle",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
     if THROTTLE_STORE == "local"
     else {**CACHES["default"]}
 )

@@ -72,10 +72,11 @@ def isolated_cache(settings: Any) -> None:
         RECENT_BODIES.clear()
         forget_pending_views()
     else:
+        # As the embedded run has them: the throttles in this process's memory.
         settings.CACHES = {
-            alias: {
-                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "LOCATION": uuid.uuid4().hex,
-            }
-            for alias in ("default", "throttle")
+            alias: {"BACKEND": backend, "LOCATION": uuid.uuid4().hex}
+            for alias, backend in (
+                ("default", "django.core.cache.backends.locmem.LocMemCache"),
+                ("throttle", "stockvis.core.throttling.InProcessCache"),
+            )
         }

@@ -50,7 +50,7 @@ def test_the_embedded_run_counts_in_process_memory_and_redis_runs_in_redis(
 ) -> None:
     embedded = _settings_with(tmp_path)
     assert embedded["store"] == "local"
-    assert embedded["throttle"]["BACKEND"].endswith("LocMemCache")
+    assert embedded["throttle"]["BACKEND"].endswith("InProcessCache")
     with_redis = _settings_with(tmp_path, REDIS_URL="redis://127.0.0.1:6379/6")
     assert with_redis["store"] == "shared"
     assert with_redis["throttle"] == with_redis["default"]
@@ -105,3 +105,28 @@ def test_without_a_throttle_cache_the_default_one_counts(
     assert client.get("/api/v1/stocks/api/search/popular/").status_code == 200
     assert client.get("/api/v1/stocks/api/search/popular/").status_code == 429
     assert caches["default"].get("throttle_anon_127.0.0.1")
+
+
+def test_the_in_process_store_shares_its_entries_and_expires_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from stockvis.core import throttling
+    from stockvis.core.throttling import InProcessCache
+
+    now = [100.0]
+    monkeypatch.setattr(throttling.time, "monotonic", lambda: now[0])
+    one = InProcessCache("probe-store", {"OPTIONS": {"MAX_ENTRIES": 3}})
+    other = InProcessCache("probe-store", {})  # another thread's backend object
+    one.clear()
+    history = [1.0, 0.5]
+    one.set("client", history, 60)
+    assert other.get("client") is history  # handed back as stored: no pickling round trip
+    assert not other.add("client", [], 60)
+    for key in ("b", "c", "d"):  # over MAX_ENTRIES: the oldest entry goes
+        one.set(key, key, 60)
+    assert one.get("client") is None
+    assert one.get("d") == "d"
+    now[0] += 60
+    assert one.get("d") is None  # expired
+    assert one.add("d", "again", 60)
+    assert one.delete("d")
