@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--bars", type=int, default=1000)
     parser.add_argument("--requests", type=int, default=2000, help="per ab run")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--concurrency", type=int, default=10)
     parser.add_argument("--port", type=int, default=8140)
     parser.add_argument("--profile", action="store_true", help="add a cProfile breakdown")
