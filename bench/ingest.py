@@ -1,10 +1,12 @@
 """Benchmark of the idempotent price upsert against a bare COPY and per-row update_or_create."""
 
 # Run with `uv run python -m bench.ingest [--rows N]`; exits 1 when a target is missed.
-# Targets (DESIGN.md, "Numbers to hit"), all measured in the same run:
-#   PostgreSQL: re-ingesting N existing, unchanged rows at least 0.5x the rate of a bare COPY of
-#   the same rows into an empty table (no indexes), and at least 100x the rate of per-row
-#   `update_or_create` (timed on a sample, extrapolated); SQLite: at least 100,000 rows/s fresh.
+# Targets (DESIGN.md, "Numbers to hit"; issue 14), all measured in the same run:
+#   PostgreSQL: ingesting N rows not stored yet and re-ingesting them unchanged, each at least
+#   0.5x the rate of a bare COPY of the same rows into an empty table (no indexes); re-ingesting at
+#   least 100x the rate of per-row `update_or_create` (timed on a sample, extrapolated). SQLite: at
+#   least 100,000 rows/s fresh, and a re-ingest of unchanged rows at least as fast as a fresh one.
+#   Each case runs once per round (--rounds, default 3) and its best round counts.
 # PostgreSQL comes from DATABASE_URL, else postgres://postgres@127.0.0.1:5432/stockvis_bench
 # (created when missing). Not part of `make test`: it writes a million rows.
 
@@ -183,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--assets", type=int, default=250)
     parser.add_argument("--sample", type=int, default=2_000, help="update_or_create rows timed")
     parser.add_argument("--sqlite-rows", type=int, default=None, help="default: --rows")
+    parser.add_argument("--rounds", type=int, default=3, help="each case's best round counts")
     args = parser.parse_args(argv)
     url = os.environ.get("DATABASE_URL") or DEFAULT_URL
     if not url.startswith("postgres"):
@@ -206,19 +209,26 @@ def main(argv: list[str] | None = None) -> int:
     now = timezone.now()
     assets = make_assets(args.assets, "default")
     bars = make_bars(rows, assets)
-    DailyPrice.objects.filter(source=SOURCE).delete()
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE market_dailyprice")
-
-    copy_s = bare_copy(bars, now)
-    fresh_s, fresh = timed(lambda: bars_upsert(model=DailyPrice, bars=bars, source=SOURCE, now=now))
-    assert fresh.inserted == rows, fresh
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE market_dailyprice")
-    again_s, again = timed(
-        lambda: bars_upsert(model=DailyPrice, bars=bars, source=SOURCE, now=timezone.now())
-    )
-    assert again.unchanged == rows, again
+    # Every case runs once a round and keeps its best round: on a shared machine a busy spell
+    # slows one call down, never speeds one up.
+    copy_s = fresh_s = again_s = float("inf")
+    for _ in range(args.rounds):
+        DailyPrice.objects.filter(source=SOURCE).delete()
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE market_dailyprice")
+        copy_s = min(copy_s, bare_copy(bars, now))
+        seconds, fresh = timed(
+            lambda: bars_upsert(model=DailyPrice, bars=bars, source=SOURCE, now=now)
+        )
+        assert fresh.inserted == rows, fresh
+        fresh_s = min(fresh_s, seconds)
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE market_dailyprice")
+        seconds, again = timed(
+            lambda: bars_upsert(model=DailyPrice, bars=bars, source=SOURCE, now=timezone.now())
+        )
+        assert again.unchanged == rows, again
+        again_s = min(again_s, seconds)
     sample = min(args.sample, rows)
     uoc_s = update_or_create_sample(bars, sample)
     DailyPrice.objects.filter(source=SOURCE).delete()
@@ -226,29 +236,36 @@ def main(argv: list[str] | None = None) -> int:
     sqlite_rows = args.sqlite_rows or rows
     sqlite_assets = make_assets(args.assets, "sqlite")
     sqlite_bars = make_bars(sqlite_rows, sqlite_assets)
-    sqlite_s, sqlite_counts = timed(
-        lambda: bars_upsert(
-            model=DailyPrice,
-            bars=sqlite_bars,
-            source=SOURCE,
-            now=now,
-            using=connections["sqlite"],
+    sqlite = connections["sqlite"]
+    sqlite_s = sqlite_again_s = float("inf")
+    for _ in range(args.rounds):
+        DailyPrice.objects.using("sqlite").filter(source=SOURCE).delete()
+        seconds, sqlite_counts = timed(
+            lambda: bars_upsert(
+                model=DailyPrice, bars=sqlite_bars, source=SOURCE, now=now, using=sqlite
+            )
         )
-    )
-    assert sqlite_counts.inserted == sqlite_rows, sqlite_counts
-    sqlite_again_s, _ = timed(
-        lambda: bars_upsert(
-            model=DailyPrice, bars=sqlite_bars, source=SOURCE, now=now, using=connections["sqlite"]
+        assert sqlite_counts.inserted == sqlite_rows, sqlite_counts
+        sqlite_s = min(sqlite_s, seconds)
+        seconds, sqlite_counts = timed(
+            lambda: bars_upsert(
+                model=DailyPrice, bars=sqlite_bars, source=SOURCE, now=now, using=sqlite
+            )
         )
-    )
+        assert sqlite_counts.unchanged == sqlite_rows, sqlite_counts
+        sqlite_again_s = min(sqlite_again_s, seconds)
 
     def rate(n: int, seconds: float) -> float:
         return n / seconds if seconds > 0 else float("inf")
 
     copy_rate, fresh_rate, again_rate = rate(rows, copy_s), rate(rows, fresh_s), rate(rows, again_s)
     uoc_rate = rate(sample, uoc_s)
-    sqlite_rate = rate(sqlite_rows, sqlite_s)
-    print(f"Idempotent price upsert, {rows:,} rows over {args.assets} assets")
+    sqlite_rate, sqlite_again_rate = rate(sqlite_rows, sqlite_s), rate(sqlite_rows, sqlite_again_s)
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(
+        f"Idempotent price upsert, {rows:,} rows over {args.assets} assets, best of "
+        f"{args.rounds} rounds (load average {load})"
+    )
     print(f"{'case':<48}{'seconds':>10}{'rows/s':>14}")
     for name, n, seconds in (
         ("PostgreSQL bare COPY into an empty table", rows, copy_s),
@@ -273,16 +290,22 @@ def main(argv: list[str] | None = None) -> int:
             f">= {MIN_UPDATE_OR_CREATE_RATIO:.0f}x",
         ),
         (
-            "fresh / bare COPY (for information)",
+            "fresh / bare COPY",
             fresh_rate / copy_rate,
-            0.0,
-            "-",
+            MIN_COPY_RATIO,
+            f">= {MIN_COPY_RATIO}x",
         ),
         (
             "SQLite fresh rows/s",
             sqlite_rate,
             float(MIN_SQLITE_ROWS_PER_SECOND),
             f">= {MIN_SQLITE_ROWS_PER_SECOND:,}",
+        ),
+        (
+            "SQLite re-ingest / fresh",
+            sqlite_again_rate / sqlite_rate,
+            1.0,
+            ">= 1x",
         ),
     ]
     failed = False

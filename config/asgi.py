@@ -1,5 +1,6 @@
 """ASGI entry point: Django for HTTP, Channels for WebSockets (/ws/...)."""
 
+import gc
 import os
 
 from django.core.asgi import get_asgi_application
@@ -20,3 +21,8 @@ application = ProtocolTypeRouter(
         "websocket": websocket_stack(URLRouter([*websocket_urlpatterns, unknown_path_route])),
     }
 )
+
+# Everything loaded so far lives as long as the process; a full collection walked all of it and
+# stopped every socket's updates for 230-490 ms at 1,000 sockets (README "Realtime"). Frozen
+# objects are never scanned again.
+gc.freeze()

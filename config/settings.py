@@ -146,6 +146,9 @@ AUTH_USER_MODEL = "accounts.User"
 
 # --- Cache, broker, channel layer: Redis when REDIS_URL is set, local stand-ins otherwise ------
 REDIS_URL = env_str("REDIS_URL")
+# Each web process receives every group message its sockets watch on one channel (its fan-out
+# hub, stockvis/realtime/fanout.py): a feed round of many symbols arrives at once.
+_fanout_capacity = {"fanout.*": env_int("WS_FANOUT_CAPACITY", 5000)}
 CACHES: dict[str, dict[str, object]]
 if REDIS_URL:
     CACHES = {
@@ -170,9 +173,15 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer"
-            if env_str("CHANNEL_LAYER", "redis") == "redis-pubsub"
+            # The pub/sub layer measured faster (README "Realtime"): a web process's hub gets its
+            # groups' messages pushed, where the list layer pops them one at a time.
+            if env_str("CHANNEL_LAYER", "redis-pubsub") == "redis-pubsub"
             else "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [_redis_host], "capacity": env_int("WS_CHANNEL_CAPACITY", 100)},
+            "CONFIG": {
+                "hosts": [_redis_host],
+                "capacity": env_int("WS_CHANNEL_CAPACITY", 100),
+                "channel_capacity": _fanout_capacity,
+            },
         }
     }
 else:
@@ -191,6 +200,7 @@ else:
             "CONFIG": {
                 "path": str(VAR_DIR / "channels.sqlite3"),
                 "capacity": env_int("WS_CHANNEL_CAPACITY", 100),
+                "channel_capacity": _fanout_capacity,
             },
         }
     }
@@ -378,6 +388,8 @@ DISCORD_WEBHOOK_TIMEOUT = env_float("DISCORD_WEBHOOK_TIMEOUT", 5.0)
 WS_HEARTBEAT_SECONDS = env_float("WS_HEARTBEAT_SECONDS", 30.0)
 # A client that cannot take a message within this many seconds is dropped (4408).
 WS_SEND_TIMEOUT = env_float("WS_SEND_TIMEOUT", 5.0)
+# Messages queued for one socket while it sends; a client further behind is dropped (4408).
+WS_SOCKET_QUEUE = env_int("WS_SOCKET_QUEUE", 256)
 WS_CLIENT_MESSAGES_PER_SECOND = env_float("WS_CLIENT_MESSAGES_PER_SECOND", 10.0)
 WS_CLIENT_BURST = env_float("WS_CLIENT_BURST", 30.0)
 # Seconds between two polls of the quote provider for the watched symbols.

@@ -8,18 +8,24 @@ no cache bump). That is what makes re-ingesting a large unchanged history cheap,
 ``ingested_at`` answer "when did this number last change". The job run records that the unchanged
 rows were seen (its ``unchanged`` count).
 
-PostgreSQL: COPY into a temporary table, then one ``INSERT ... SELECT`` that skips unchanged rows
+PostgreSQL: the bars of an asset with no stored row of the source between their first and last
+date (a first ingest, or the days after the last stored one) are COPYed straight into the table,
+inside a savepoint: should a concurrent writer have stored some of them since that check, the
+unique constraint stops the COPY, the savepoint undoes it and those bars take the merge path. The
+merge path: COPY into a temporary table, then one ``INSERT ... SELECT`` that skips unchanged rows
 through an anti-join before they reach the conflict path (a conflicting row would otherwise be
 locked even when nothing changes), with ``ON CONFLICT DO UPDATE ... WHERE`` as the guard for rows a
 concurrent writer inserted meanwhile. ``xmax = 0`` in ``RETURNING`` tells inserted rows from
-updated ones. SQLite: ``executemany`` of an ``INSERT ... ON CONFLICT DO UPDATE ... WHERE`` (the
-caller's transaction holds the write lock, so a prior count of existing keys stays true).
+updated ones. SQLite: each asset's stored window is read once and compared with the incoming bars
+in numpy; only new and changed rows go to an ``executemany`` of an ``INSERT ... ON CONFLICT DO
+UPDATE ... WHERE`` (the caller's transaction holds the write lock, so what was read stays true).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -28,6 +34,9 @@ from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from stockvis.market.models import PriceBarBase
+
+if TYPE_CHECKING:
+    import psycopg
 
 PRICE_FIELDS: tuple[str, ...] = ("open", "high", "low", "close", "volume")
 _SQLITE_BATCH = 50_000
@@ -78,6 +87,13 @@ class BarColumns:
             values={f: frame[f].to_numpy(dtype="float64") for f in PRICE_FIELDS},
         )
 
+    def subset(self, mask: np.ndarray) -> BarColumns:
+        return BarColumns(
+            asset_ids=self.asset_ids[mask],
+            dates=self.dates[mask],
+            values={name: column[mask] for name, column in self.values.items()},
+        )
+
 
 def bars_upsert(
     *,
@@ -94,7 +110,9 @@ def bars_upsert(
         return UpsertCounts()
     with transaction.atomic(using=conn.alias):
         if conn.vendor == "postgresql":
-            return _postgres_upsert(conn, model, bars, source, now)
+            # Raw psycopg cursors raise psycopg's errors: make them Django's, as the ORM does.
+            with conn.wrap_database_errors:
+                return _postgres_upsert(conn, model, bars, source, now)
         if conn.vendor == "sqlite":
             return _sqlite_upsert(conn, model, bars, source, now)
         return _generic_upsert(model, bars, source, now)
@@ -107,6 +125,80 @@ def _names(model: type[PriceBarBase], conn: BaseDatabaseWrapper) -> tuple[str, l
 
 
 def _postgres_upsert(
+    conn: BaseDatabaseWrapper,
+    model: type[PriceBarBase],
+    bars: BarColumns,
+    source: str,
+    now: dt.datetime,
+) -> UpsertCounts:
+    """Bars of assets with nothing stored in their window go straight into the table with COPY;
+    the others (and all of them when a concurrent writer got there first) take the merge path."""
+    from psycopg.errors import UniqueViolation
+
+    table, _ = _names(model, conn)
+    overlapping = _overlapping_assets(conn, table, bars, source)
+    fresh = ~np.isin(bars.asset_ids, overlapping)
+    if not fresh.any():
+        return _postgres_merge(conn, model, bars, source, now)
+    new_bars = bars.subset(fresh)
+    try:
+        # A savepoint: a unique violation (a concurrent writer stored some of these rows since
+        # the check above) undoes only the COPY, and the merge path then counts them right.
+        with transaction.atomic(using=conn.alias), conn.cursor() as cursor:
+            _copy_into_table(cursor.cursor, table, new_bars, source, now)
+        counts = UpsertCounts(inserted=len(new_bars))
+    except UniqueViolation:
+        counts = _postgres_merge(conn, model, new_bars, source, now)
+    if fresh.all():
+        return counts
+    return counts + _postgres_merge(conn, model, bars.subset(~fresh), source, now)
+
+
+def _overlapping_assets(
+    conn: BaseDatabaseWrapper, table: str, bars: BarColumns, source: str
+) -> list[int]:
+    """The assets of ``bars`` with a stored row of ``source`` between their first and last date:
+    one index range probe per asset."""
+    order = np.argsort(bars.asset_ids, kind="stable")
+    ids, starts = np.unique(bars.asset_ids[order], return_index=True)
+    dates = bars.dates[order]
+    firsts = np.minimum.reduceat(dates.astype(np.int64), starts).astype("datetime64[D]")
+    lasts = np.maximum.reduceat(dates.astype(np.int64), starts).astype("datetime64[D]")
+    with conn.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT w.asset_id FROM unnest(%s::bigint[], %s::date[], %s::date[])
+                AS w(asset_id, first, last)
+            WHERE EXISTS (
+                SELECT 1 FROM {table} t
+                WHERE t.asset_id = w.asset_id AND t.source = %s
+                  AND t.date >= w.first AND t.date <= w.last
+            )
+            """,
+            [ids.tolist(), firsts.tolist(), lasts.tolist(), source],
+        )
+        return [int(row[0]) for row in cursor.fetchall()]
+
+
+def _copy_into_table(
+    raw: psycopg.Cursor[object], table: str, bars: BarColumns, source: str, now: dt.datetime
+) -> None:
+    stamp = (now - _PG_EPOCH_UTC) // dt.timedelta(microseconds=1)
+    payload = copy_binary(
+        [
+            ("bigint", bars.asset_ids),
+            ("date", bars.dates),
+            ("bytes", np.array([source.encode()])),
+            *(("float8", bars.values[f]) for f in PRICE_FIELDS),
+            ("timestamptz", np.full(len(bars), stamp, dtype=np.int64)),
+        ]
+    )
+    columns = ", ".join(["asset_id", "date", "source", *PRICE_FIELDS, "ingested_at"])
+    with raw.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.write(payload)
+
+
+def _postgres_merge(
     conn: BaseDatabaseWrapper,
     model: type[PriceBarBase],
     bars: BarColumns,
@@ -162,6 +254,7 @@ def _postgres_upsert(
 
 
 _PG_EPOCH = np.datetime64("2000-01-01", "D")
+_PG_EPOCH_UTC = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + b"\x00" * 8
 _COPY_TRAILER = b"\xff\xff"
 
@@ -217,25 +310,15 @@ def _sqlite_upsert(
     source: str,
     now: dt.datetime,
 ) -> UpsertCounts:
+    """Read each asset's stored window once, compare it with the incoming bars in numpy and
+    write only the new and changed rows (a re-ingest of an unchanged history writes nothing)."""
     table, columns = _names(model, conn)
     value_cols = columns[3:]
     stamp = conn.ops.adapt_datetimefield_value(now)
-    dates = bars.dates.astype(str).tolist()
-    asset_ids = bars.asset_ids.tolist()
-    existing = 0
     with conn.cursor() as cursor:
-        for asset_id in np.unique(bars.asset_ids).tolist():
-            mask = bars.asset_ids == asset_id
-            lo, hi = str(bars.dates[mask].min()), str(bars.dates[mask].max())
-            cursor.execute(
-                f"SELECT date FROM {table} WHERE asset_id = %s AND source = %s "
-                "AND date >= %s AND date <= %s",
-                [asset_id, source, lo, hi],
-            )
-            stored = {row[0] if isinstance(row[0], str) else str(row[0]) for row in cursor}
-            if stored:
-                incoming = np.asarray(dates, dtype=object)[mask]
-                existing += sum(1 for d in incoming if d in stored)
+        raw = cursor.cursor.connection  # sqlite3 connection: plain qmark execute and executemany
+        found, same = _sqlite_stored_matches(raw, table, bars, source)
+        write = ~same
         # The source and the stamp are the same for every row: SQL literals, not bound per row.
         literal_source, literal_stamp = _sqlite_literal(source), _sqlite_literal(str(stamp))
         sql = (
@@ -247,20 +330,55 @@ def _sqlite_upsert(
             + ", ingested_at = excluded.ingested_at WHERE "
             + " OR ".join(f"{table}.{c} IS NOT excluded.{c}" for c in value_cols)
         )
-        rows = zip(asset_ids, dates, *(bars.values[f].tolist() for f in PRICE_FIELDS), strict=True)
-        raw = cursor.cursor.connection  # sqlite3 connection: plain qmark executemany
-        written = 0
+        rows = zip(
+            bars.asset_ids[write].tolist(),
+            bars.dates[write].astype(str).tolist(),
+            *(bars.values[f][write].tolist() for f in PRICE_FIELDS),
+            strict=True,
+        )
         batch: list[tuple[object, ...]] = []
         for row in rows:
             batch.append(row)
             if len(batch) >= _SQLITE_BATCH:
-                written += raw.executemany(sql, batch).rowcount
+                raw.executemany(sql, batch)
                 batch = []
         if batch:
-            written += raw.executemany(sql, batch).rowcount
-    inserted = len(bars) - existing
-    updated = written - inserted
-    return UpsertCounts(inserted, updated, existing - updated)
+            raw.executemany(sql, batch)
+    # The caller's transaction holds the write lock: what was read above is still what is stored.
+    inserted = int((~found).sum())
+    updated = int(write.sum()) - inserted
+    return UpsertCounts(inserted, updated, len(bars) - inserted - updated)
+
+
+_JULIAN_UNIX_EPOCH = 2440587.5
+
+
+def _sqlite_stored_matches(
+    raw: Any, table: str, bars: BarColumns, source: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per incoming bar: is a row of its key stored, and is it stored with the same values."""
+    found = np.zeros(len(bars), dtype=bool)
+    same = np.zeros(len(bars), dtype=bool)
+    order = np.argsort(bars.asset_ids, kind="stable")
+    ids, starts = np.unique(bars.asset_ids[order], return_index=True)
+    for asset_id, rows in zip(ids.tolist(), np.split(order, starts[1:]), strict=True):
+        days = bars.dates[rows]
+        # julianday() makes the date a number: no per-row date parsing on the way out.
+        stored = raw.execute(
+            f"SELECT julianday(date), {', '.join(PRICE_FIELDS)} FROM {table} "
+            "WHERE asset_id = ? AND source = ? AND date >= ? AND date <= ? ORDER BY date",
+            [asset_id, source, str(days.min()), str(days.max())],
+        ).fetchall()
+        if not stored:
+            continue
+        table_ = np.asarray(stored, dtype=np.float64)
+        stored_days = np.rint(table_[:, 0] - _JULIAN_UNIX_EPOCH).astype("datetime64[D]")
+        at = np.searchsorted(stored_days, days).clip(max=len(stored_days) - 1)
+        hit = stored_days[at] == days
+        incoming = np.column_stack([bars.values[f][rows] for f in PRICE_FIELDS])
+        found[rows] = hit
+        same[rows] = hit & (incoming == table_[at, 1:]).all(axis=1)
+    return found, same
 
 
 def _sqlite_literal(text: str) -> str:

@@ -84,7 +84,9 @@ class Asset(models.Model):
 
 
 class PriceBarBase(models.Model):
-    asset = models.ForeignKey(Asset, on_delete=models.CASCADE)
+    # No index of its own: the unique (asset, source, date) index leads with asset and serves
+    # every lookup by asset; a second index on asset alone only slowed every insert down.
+    asset = models.ForeignKey(Asset, on_delete=models.CASCADE, db_index=False)
     date = models.DateField()
     source = models.CharField(max_length=32)
     open = models.FloatField()
@@ -101,12 +103,14 @@ class PriceBarBase(models.Model):
         return f"{self.asset_id} {self.date} {self.close}"
 
 
-# The unique (asset, date, source) index also serves (asset, date) range reads: its leading
-# columns are exactly those, so a second index would only slow every upsert down.
+# The unique index is the only one and every read of bars goes through it: one asset's bars of
+# one source between two dates are one range of it, already in date order. On PostgreSQL it also
+# carries the prices (INCLUDE, migration 0006), so a chart is an index-only scan however the rows
+# of an asset are spread over the table.
 class DailyPrice(PriceBarBase):
     class Meta:
         constraints = (
-            models.UniqueConstraint(fields=("asset", "date", "source"), name="daily_price_unique"),
+            models.UniqueConstraint(fields=("asset", "source", "date"), name="daily_price_unique"),
         )
         default_related_name = "daily_prices"
 
@@ -114,7 +118,7 @@ class DailyPrice(PriceBarBase):
 class WeeklyPrice(PriceBarBase):
     class Meta:
         constraints = (
-            models.UniqueConstraint(fields=("asset", "date", "source"), name="weekly_price_unique"),
+            models.UniqueConstraint(fields=("asset", "source", "date"), name="weekly_price_unique"),
         )
         default_related_name = "weekly_prices"
 

@@ -23,9 +23,11 @@ def user_group(user_id: int) -> str:
     return f"user.{user_id}"
 
 
-def _event(payload: dict[str, Any]) -> dict[str, Any]:
+def _event(group: str, payload: dict[str, Any]) -> dict[str, Any]:
     # Encoded once here, not once per subscriber: a symbol's update goes to every socket on it.
-    return {"type": EVENT_TYPE, "text": json.dumps(payload)}
+    # The group rides along because a web process's fan-out hub receives every group it joined
+    # on one channel (stockvis/realtime/fanout.py).
+    return {"type": EVENT_TYPE, "group": group, "text": json.dumps(payload)}
 
 
 async def send_many(items: list[tuple[str, dict[str, Any]]]) -> None:
@@ -33,7 +35,7 @@ async def send_many(items: list[tuple[str, dict[str, Any]]]) -> None:
     layer = get_channel_layer()
     if layer is None or not items:
         return
-    events = [(group, _event(payload)) for group, payload in items]
+    events = [(group, _event(group, payload)) for group, payload in items]
     batch = getattr(layer, "group_send_many", None)
     if batch is not None:
         await batch(events)

@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import random
 import time
 from typing import Any
 
@@ -26,7 +27,8 @@ from stockvis.core.symbols import InvalidSymbol, normalize_symbol
 from stockvis.market.models import Asset
 from stockvis.realtime import quotes
 from stockvis.realtime.auth import BEARER_PROTOCOL
-from stockvis.realtime.broadcast import symbol_group, user_group
+from stockvis.realtime.broadcast import EVENT_TYPE, symbol_group, user_group
+from stockvis.realtime.fanout import current_hub
 from stockvis.realtime.messages import snapshot_message
 
 logger = logging.getLogger(__name__)
@@ -44,9 +46,65 @@ def _stamp(now: dt.datetime) -> str:
 
 
 class RealtimeConsumer(AsyncWebsocketConsumer):
-    """Heartbeats, bounded sends, and a rate limit on what the client sends."""
+    """Heartbeats, bounded sends, and a rate limit on what the client sends.
+
+    A consumer has no channel-layer channel of its own: it joins groups through this process's
+    fan-out hub (``stockvis.realtime.fanout``), which puts group messages in the consumer's
+    bounded inbox without waiting. The client's frames go to the same inbox, and the consumer's
+    task handles the inbox in order: everything the socket sends (snapshots, updates,
+    heartbeats, errors) goes out from that one task, one frame after the other, so the ASGI
+    server is never asked to send on one socket from two tasks at once."""
 
     groups_joined: set[str]
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        # AsyncConsumer.__call__ without the per-socket layer channel, and one queue instead of
+        # Channels' await_many_dispatch, which starts a task and an asyncio.wait per message.
+        self.scope = scope
+        self.channel_layer = None
+        self.base_send = send
+        self.inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue(maxsize=settings.WS_SOCKET_QUEUE)
+        self.overflowed = False
+        self.hub = current_hub()
+        pump = asyncio.get_running_loop().create_task(self._pump(receive))
+        try:
+            while True:
+                await self.dispatch(await self.inbox.get())
+        except StopConsumer:
+            pass
+        finally:
+            pump.cancel()
+            # A cancelled task (server shutdown) never ran disconnect(): leave the hub anyway.
+            self.hub.forget(self)
+            heartbeat = getattr(self, "_heartbeat", None)
+            if heartbeat is not None:
+                heartbeat.cancel()
+
+    async def _pump(self, receive: Any) -> None:
+        """The client's frames (and connect/disconnect) into the inbox; a full inbox makes this
+        wait, which stops reading from the client instead of growing."""
+        while True:
+            message = await receive()
+            await self.inbox.put(message)
+            if message["type"] == "websocket.disconnect":
+                return
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        # Channels closes stale database connections (a thread hop) before every handler; the
+        # inbox's messages touch no database and arrive once a second per symbol per socket.
+        if message["type"] == EVENT_TYPE:
+            await self.broadcast_message(message)
+        else:
+            await super().dispatch(message)
+
+    def deliver(self, event: dict[str, Any]) -> None:
+        """Called by the hub for every group message: queue it, never wait."""
+        try:
+            self.inbox.put_nowait(event)
+        except asyncio.QueueFull:
+            # The client has fallen behind by a whole inbox; it is dropped at its next message
+            # (or when its blocked send times out) instead of silently missing updates.
+            self.overflowed = True
 
     async def websocket_connect(self, message: dict[str, Any]) -> None:
         self.groups_joined = set()
@@ -70,16 +128,19 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         await self.close(code=code)
 
     async def join(self, group: str) -> None:
-        await self.channel_layer.group_add(group, self.channel_name)
+        await self.hub.join(group, self)
         self.groups_joined.add(group)
+
+    async def leave(self, group: str) -> None:
+        self.groups_joined.discard(group)
+        await self.hub.leave(group, self)
 
     async def disconnect(self, code: int) -> None:
         if self._heartbeat is not None:
             self._heartbeat.cancel()
             self._heartbeat = None
         for group in list(self.groups_joined):
-            await self.channel_layer.group_discard(group, self.channel_name)
-        self.groups_joined.clear()
+            await self.leave(group)
 
     # -- sending ---------------------------------------------------------------------------
 
@@ -94,19 +155,32 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             async with asyncio.timeout(settings.WS_SEND_TIMEOUT):
                 await self.send(text_data=text)
         except TimeoutError:
-            logger.info("dropping a websocket client that stopped reading")
-            await self.disconnect(CLOSE_TOO_SLOW)
-            raise StopConsumer() from None
+            await self.drop_slow_client()
+
+    async def drop_slow_client(self) -> None:
+        logger.info("dropping a websocket client that stopped reading")
+        await self.disconnect(CLOSE_TOO_SLOW)
+        raise StopConsumer()
 
     async def broadcast_message(self, event: dict[str, Any]) -> None:
+        if self.overflowed:
+            await self.drop_slow_client()
         await self.push_text(event["text"])
 
     async def _beat(self) -> None:
+        # The first beat at a random point of the second half of the interval: sockets that
+        # (re)connected together do not all beat, and all write, in the same moment ever after.
+        delay = settings.WS_HEARTBEAT_SECONDS * random.uniform(0.5, 1.0)
         while True:
-            await asyncio.sleep(settings.WS_HEARTBEAT_SECONDS)
-            await self.refresh_marks()
-            with contextlib.suppress(StopConsumer):
-                await self.push({"type": "heartbeat", "timestamp": _stamp(timezone.now())})
+            await asyncio.sleep(delay)
+            delay = settings.WS_HEARTBEAT_SECONDS
+            # Through the inbox, so the frame goes out from the consumer's task.
+            with contextlib.suppress(asyncio.QueueFull):
+                self.inbox.put_nowait({"type": "heartbeat.due"})
+
+    async def heartbeat_due(self, event: dict[str, Any]) -> None:
+        await self.refresh_marks()
+        await self.push({"type": "heartbeat", "timestamp": _stamp(timezone.now())})
 
     async def refresh_marks(self) -> None:
         """Tell the feed this socket is still open (the heartbeat calls it)."""
@@ -194,7 +268,8 @@ class SymbolPriceConsumer(RealtimeConsumer):
         await self.push(await _snapshot(asset))
 
     async def refresh_marks(self) -> None:
-        await database_sync_to_async(quotes.sockets_mark)(sorted(self.symbols))
+        if quotes.marks_due(symbols=self.symbols):
+            await database_sync_to_async(quotes.sockets_mark)(sorted(self.symbols))
 
     async def handle(self, message: dict[str, Any]) -> None:
         kind = message["type"]
@@ -214,9 +289,7 @@ class SymbolPriceConsumer(RealtimeConsumer):
             if kind == "unsubscribe":
                 if symbol in self.symbols:
                     self.symbols.discard(symbol)
-                    group = symbol_group(symbol)
-                    await self.channel_layer.group_discard(group, self.channel_name)
-                    self.groups_joined.discard(group)
+                    await self.leave(symbol_group(symbol))
                 continue
             if symbol not in self.symbols and len(self.symbols) >= _MAX_SYMBOLS:
                 await self.error(f"at most {_MAX_SYMBOLS} symbols on one socket")
@@ -248,5 +321,5 @@ class PortfolioConsumer(RealtimeConsumer):
         await self.push(await database_sync_to_async(portfolio_message)(user_id=self.user_id))
 
     async def refresh_marks(self) -> None:
-        if self.user_id is not None:
+        if self.user_id is not None and quotes.marks_due(user_id=self.user_id):
             await database_sync_to_async(quotes.user_mark_online)(self.user_id)

@@ -81,26 +81,21 @@ class Outbox:
             row = self._connection().execute("SELECT MAX(id) FROM outbox").fetchone()
         return int(row[0] or 0)
 
-    def read_after(self, last_id: int, *, exclude_origin: str) -> list[tuple[int, str, str]]:
-        """Rows after ``last_id`` written by other processes: (id, group, encoded message)."""
+    def read_after(self, last_id: int) -> list[tuple[int, str, str, str]]:
+        """Rows after ``last_id``: (id, origin, group, encoded message).
+
+        Every row, this process's own included, so the reader moves past exactly what it read:
+        skipping its own rows with a second query could also skip rows another process wrote
+        between the two queries (a whole feed round was lost that way under load)."""
         with self._lock:
             return (
                 self._connection()
                 .execute(
-                    "SELECT id, grp, message FROM outbox WHERE id > ? AND origin != ? ORDER BY id",
-                    (last_id, exclude_origin),
+                    "SELECT id, origin, grp, message FROM outbox WHERE id > ? ORDER BY id",
+                    (last_id,),
                 )
                 .fetchall()
             )
-
-    def max_id_after(self, last_id: int) -> int:
-        with self._lock:
-            row = (
-                self._connection()
-                .execute("SELECT MAX(id) FROM outbox WHERE id > ?", (last_id,))
-                .fetchone()
-            )
-        return int(row[0] or last_id)
 
     def close(self) -> None:
         with self._lock:
@@ -120,6 +115,10 @@ class LocalProcessChannelLayer(InMemoryChannelLayer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        # The base class keeps channel_capacity as given, then expects (regex, capacity) pairs.
+        capacities: Any = getattr(self, "channel_capacity", None)
+        if isinstance(capacities, dict):
+            self.channel_capacity = self.compile_capacities(capacities)
         self.outbox = Outbox(path, retention=retention)
         self.poll_interval = poll_interval
         self.origin = uuid.uuid4().hex
@@ -179,17 +178,12 @@ class LocalProcessChannelLayer(InMemoryChannelLayer):
                 self._clean_expired()
                 cleaned_at = time.monotonic()
             try:
-                rows = await asyncio.to_thread(
-                    self.outbox.read_after, last_id, exclude_origin=self.origin
-                )
-                if rows:
-                    for row_id, group, encoded in rows:
-                        last_id = row_id
-                        if group in self.groups:
-                            self._deliver_local(group, json.loads(encoded))
-                else:
-                    # Skip past our own rows so the next read starts after them.
-                    last_id = await asyncio.to_thread(self.outbox.max_id_after, last_id)
+                rows = await asyncio.to_thread(self.outbox.read_after, last_id)
+                for row_id, origin, group, encoded in rows:
+                    last_id = row_id
+                    # Our own rows were delivered locally when they were sent.
+                    if origin != self.origin and group in self.groups:
+                        self._deliver_local(group, json.loads(encoded))
             except asyncio.CancelledError:
                 raise
             except Exception:  # a locked or damaged outbox must not kill the relay

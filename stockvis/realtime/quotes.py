@@ -77,6 +77,16 @@ def _mark(key: str, now: float) -> bool:
     return True
 
 
+def marks_due(*, symbols: Iterable[str] = (), user_id: int | None = None) -> bool:
+    """Whether a heartbeat's marks would write anything (memory only, no I/O): a thousand
+    sockets' heartbeats then cost a thread hop and a cache write only when one is due."""
+    now = time.monotonic()
+    keys = [_SOCKET_KEY.format(s) for s in symbols]
+    if user_id is not None:
+        keys.append(_ONLINE_KEY.format(user_id))
+    return any(now - _marked.get(key, 0.0) >= WATCH_TTL / 3 for key in keys)
+
+
 def sockets_mark(symbols: Iterable[str], *, force: bool = False) -> None:
     """Tell the feed these symbols have an open socket (refreshed by each heartbeat)."""
     now = time.monotonic()

@@ -117,6 +117,10 @@ class Command(BaseCommand):
                 # Client frames are small JSON commands; refuse megabyte frames at the door.
                 "--ws-max-size",
                 "65536",
+                # Each socket's compressor costs 15-35 us a message for ~200-byte quotes
+                # (README "Realtime"); uncompressed they are cheap to send to thousands.
+                "--ws-per-message-deflate",
+                "false",
             ],
         }
         if settings.FEED_IN_SERVE and not options["no_worker"]:
