@@ -338,11 +338,16 @@ def assets_matching(keywords: str, *, limit: int) -> list[AssetMatch]:
         symbol = None  # "삼성" or "apple inc" cannot be a symbol; search names only
     name_hit = Q(name__icontains=text) | Q(name_local__icontains=text)
     condition = name_hit | Q(symbol__startswith=symbol) if symbol else name_hit
-    rank = Case(
-        When(symbol=symbol or "", then=Value(int(MatchRank.EXACT_SYMBOL))),
-        When(symbol__startswith=symbol or "\x00", then=Value(int(MatchRank.SYMBOL_PREFIX))),
-        default=Value(int(MatchRank.NAME)),
-        output_field=IntegerField(),
+    # Names only when the text cannot be a symbol (no sentinel value: PostgreSQL refuses a NUL).
+    rank = (
+        Case(
+            When(symbol=symbol, then=Value(int(MatchRank.EXACT_SYMBOL))),
+            When(symbol__startswith=symbol, then=Value(int(MatchRank.SYMBOL_PREFIX))),
+            default=Value(int(MatchRank.NAME)),
+            output_field=IntegerField(),
+        )
+        if symbol
+        else Value(int(MatchRank.NAME), output_field=IntegerField())
     )
     rows = Asset.objects.filter(condition).annotate(rank=rank).order_by("rank", "symbol")[:limit]
     return [AssetMatch(asset, MatchRank(asset.rank)) for asset in rows]  # type: ignore[attr-defined]
