@@ -55,7 +55,7 @@ format: install
 
 # Every benchmark runs (each prints its table); the exit status says whether any missed a target.
 bench: install
-	@failed=""; for b in bench/*.py; do n=$$(basename $$b .py); [ "$$n" = "__init__" ] && continue; \
+	@failed=""; for b in bench/*.py; do n=$$(basename $$b .py); case $$n in _*) continue;; esac; \
 	  echo "== bench.$$n"; $(UV) run python -m bench.$$n || failed="$$failed $$n"; done; \
 	  if [ -n "$$failed" ]; then echo "missed a target:$$failed"; exit 1; fi
 

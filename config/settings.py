@@ -205,6 +205,23 @@ else:
         }
     }
 
+# Where the API throttles count requests (stockvis.core.throttling): "shared" is the default cache
+# (Redis, or the files every local process shares), "local" this process's memory, right for one
+# web process and much cheaper than a file write per request. Default: shared with REDIS_URL, else
+# local; `stockvis serve --web-workers N` (N > 1) without Redis sets shared for its web processes.
+THROTTLE_STORE = env_str("THROTTLE_STORE", "shared" if REDIS_URL else "local")
+if THROTTLE_STORE not in {"local", "shared"}:
+    raise ImproperlyConfigured(f"THROTTLE_STORE must be local or shared, not {THROTTLE_STORE!r}")
+CACHES["throttle"] = (
+    {
+        "BACKEND": "stockvis.core.throttling.InProcessCache",
+        "LOCATION": "throttle",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+    if THROTTLE_STORE == "local"
+    else {**CACHES["default"]}
+)
+
 BROKER_DIR = VAR_DIR / "broker"
 # "localhost" only names the filesystem transport's host, which kombu warns about when missing.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or REDIS_URL or "filesystem://localhost//"
@@ -291,8 +308,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "stockvis.core.api.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "stockvis.core.throttling.AnonRateThrottle",
+        "stockvis.core.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("THROTTLE_ANON", "600/min"),

@@ -61,13 +61,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def isolated_cache(settings: Any) -> None:
     """Each test starts with an empty cache: a private in-memory one, or the test Redis flushed."""
     if settings.REDIS_URL:
-        from django.core.cache import cache
+        from django.core.cache import caches
 
-        cache.clear()
+        from stockvis.market.search import forget_pending_views
+        from stockvis.market.views.common import RECENT_BODIES
+
+        caches["default"].clear()
+        caches["throttle"].clear()
+        # What this process keeps beside the shared cache (swapping CACHES clears it by itself).
+        RECENT_BODIES.clear()
+        forget_pending_views()
     else:
+        # As the embedded run has them: the throttles in this process's memory.
         settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "LOCATION": uuid.uuid4().hex,
-            }
+            alias: {"BACKEND": backend, "LOCATION": uuid.uuid4().hex}
+            for alias, backend in (
+                ("default", "django.core.cache.backends.locmem.LocMemCache"),
+                ("throttle", "stockvis.core.throttling.InProcessCache"),
+            )
         }

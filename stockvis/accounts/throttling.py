@@ -8,7 +8,8 @@ from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from rest_framework.throttling import SimpleRateThrottle
+
+from stockvis.core.throttling import SimpleRateThrottle
 
 
 class LoginFormThrottle(SimpleRateThrottle):

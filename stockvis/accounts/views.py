@@ -9,7 +9,6 @@ from rest_framework import status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
@@ -24,6 +23,7 @@ from stockvis.accounts.serializers import (
     TokenRefreshOfLiveUserSerializer,
 )
 from stockvis.accounts.throttling import UsernameLoginThrottle
+from stockvis.core.throttling import AnonRateThrottle, ScopedRateThrottle
 
 # Brute force on credentials: login and registration share the "auth" rate (THROTTLE_AUTH).
 AUTH_THROTTLES = (AnonRateThrottle, ScopedRateThrottle)

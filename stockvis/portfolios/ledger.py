@@ -58,17 +58,26 @@ class Transaction:
     def __post_init__(self) -> None:
         # Adapters hand us DB Decimals, JSON strings or ints; normalise once here so the arithmetic
         # below never meets a float or a lower-case currency.
-        object.__setattr__(self, "kind", TransactionKind(self.kind))
-        object.__setattr__(self, "currency", self.currency.strip().upper())
+        # A valuation builds thousands of these from stored rows, so what is already in shape
+        # (an enum, a finite Decimal, an upper-case code) passes without being rebuilt.
+        if type(self.kind) is not TransactionKind:
+            object.__setattr__(self, "kind", TransactionKind(self.kind))
+        currency = self.currency
+        if not (currency.isupper() and currency.isalpha()):
+            object.__setattr__(self, "currency", currency.strip().upper())
         for name in ("quantity", "price", "fee"):
-            object.__setattr__(self, name, as_decimal(getattr(self, name), name))
-        where = f"{self.kind} {self.symbol} on {self.date}"
+            value = getattr(self, name)
+            if type(value) is not Decimal or not value.is_finite():
+                object.__setattr__(self, name, as_decimal(value, name))
         if self.price < 0 or self.fee < 0 or self.quantity < 0:
-            raise LedgerError(f"{where}: quantity, price and fee cannot be negative")
+            raise LedgerError(f"{self._where()}: quantity, price and fee cannot be negative")
         if self.kind in (TransactionKind.BUY, TransactionKind.SELL) and self.quantity == 0:
-            raise LedgerError(f"{where}: quantity must be positive")
+            raise LedgerError(f"{self._where()}: quantity must be positive")
         if self.kind is TransactionKind.FEE and (self.quantity or self.price):
-            raise LedgerError(f"{where}: a fee transaction carries its amount in fee only")
+            raise LedgerError(f"{self._where()}: a fee transaction carries its amount in fee only")
+
+    def _where(self) -> str:
+        return f"{self.kind} {self.symbol} on {self.date}"
 
     @property
     def gross_amount(self) -> Decimal:

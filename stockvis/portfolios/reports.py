@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Any
 
+import orjson
 from rest_framework import status
 from rest_framework.exceptions import APIException
 
@@ -71,13 +72,14 @@ def portfolio_valuation(
     listed in ``unpriced`` and left out of the totals until their collection completes.
     """
     inputs = selectors.portfolio_inputs(portfolio, splits_up_to=on)
-    quotes = selectors.quotes_on(inputs.assets.values(), on)
+    quotes = selectors.quotes_on(
+        inputs.assets.values(), on, serving=inputs.serving, splits=inputs.splits
+    )
     # Served from demo bars; a live quote of such a symbol comes from the demo feed too.
     demo = {symbol for symbol, quote in quotes.items() if quote.synthetic}
     quotes.update({symbol: q for symbol, q in (live or {}).items() if symbol in inputs.assets})
     base = portfolio.base_currency
     needs_fx = any(asset.currency != base for asset in inputs.assets.values())
-    held = inputs.positions
     fx = FxRates({})
     fx_close: tuple[dt.date, Decimal] | None = None
     estimated_before: dt.date | None = None
@@ -94,6 +96,8 @@ def portfolio_valuation(
             # The valuation day's rate is the close on or before it, as the payload says.
             fx = FxRates.usd_krw({**closes, on: fx_close[1]})
             held = list(positions_in_base(inputs.transactions, base_currency=base, fx=fx).values())
+        else:
+            held = inputs.positions
         positions = [p for p in held if p.symbol in quotes or not p.is_open]
         valuation = value_portfolio(
             positions,
@@ -149,6 +153,8 @@ def _realised_pct(realised: Decimal, released: Decimal) -> Decimal | None:
 
 
 def valuation_payload(report: ValuationReport) -> dict[str, Any]:
+    """The answer of the valuation endpoint, with Decimals and dates as they are: encode it with
+    ``encode`` (one pass) or make it JSON-ready with ``jsonable``."""
     valuation = report.valuation
     base = valuation.base_currency
     holdings = []
@@ -168,26 +174,24 @@ def valuation_payload(report: ValuationReport) -> dict[str, Any]:
             holdings.append(shown)
     total = valuation.total.to_display()
     total["realised_pnl_pct"] = _realised_pct(valuation.total.realised_pnl, released_base_total)
-    return jsonable(
-        {
-            "portfolio": _portfolio_ref(report.portfolio),
-            "as_of": valuation.as_of,
-            "base_currency": base,
-            "fx": None
-            if report.fx is None
-            else {
-                "pair": selectors.FX_PAIR,
-                "date": report.fx[0],
-                "rate": report.fx[1],
-                "estimated_before": report.fx_estimated_before,
-            },
-            "holdings": holdings,
-            "total": total,
-            "unpriced": report.unpriced,
-            "synthetic": report.synthetic,
-            "notice": synthetic_notice(report.synthetic),
-        }
-    )
+    return {
+        "portfolio": _portfolio_ref(report.portfolio),
+        "as_of": valuation.as_of,
+        "base_currency": base,
+        "fx": None
+        if report.fx is None
+        else {
+            "pair": selectors.FX_PAIR,
+            "date": report.fx[0],
+            "rate": report.fx[1],
+            "estimated_before": report.fx_estimated_before,
+        },
+        "holdings": holdings,
+        "total": total,
+        "unpriced": report.unpriced,
+        "synthetic": report.synthetic,
+        "notice": synthetic_notice(report.synthetic),
+    }
 
 
 def allocation_payload(report: ValuationReport) -> dict[str, Any]:
@@ -269,6 +273,18 @@ def _portfolio_ref(portfolio: Portfolio) -> dict[str, Any]:
         "mode": portfolio.mode,
         "base_currency": portfolio.base_currency,
     }
+
+
+def _exact(value: object) -> str:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def encode(payload: Any) -> bytes:
+    """``payload`` as JSON in one pass: what ``jsonable`` then a JSON encoder make (Decimals as
+    exact strings, dates as ISO strings), without building the converted copy first."""
+    return orjson.dumps(payload, default=_exact)
 
 
 def jsonable(value: Any) -> Any:

@@ -9,13 +9,16 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal, localcontext
+from functools import cached_property
+from typing import Any
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db import connections
+from django.db.models import F, QuerySet, Subquery, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset, DailyPrice
-from stockvis.market.selectors import serving_bars_of, serving_sources
+from stockvis.market.selectors import serving_bars_of, serving_sources, with_serving_source
 from stockvis.market.splits import SplitBook
 from stockvis.portfolios import ledger
 from stockvis.portfolios.models import Holding, Portfolio, PortfolioMode, Transaction
@@ -42,35 +45,86 @@ def plain(stored: Decimal) -> Decimal:
 
 @dataclass(frozen=True)
 class PortfolioInputs:
-    """What the pure core needs about one portfolio's contents."""
+    """What the pure core needs about one portfolio's contents.
 
-    positions: list[ledger.Position]
+    ``serving`` (asset id → serving source) and ``splits`` were read with the entries and are
+    handed on to the quotes, so a valuation reads neither twice."""
+
     transactions: list[ledger.Transaction]
     assets: dict[str, Asset]
     bought_gross: dict[str, Decimal]
+    holdings_mode: bool
+    splits: SplitBook | None = None
+    serving: dict[int, str] | None = None
+
+    @cached_property
+    def positions(self) -> list[ledger.Position]:
+        """Positions in the assets' currencies (a valuation in another base replays the entries
+        with their rates instead, so this replay runs only when asked for)."""
+        if self.holdings_mode:
+            return [
+                ledger.Position.from_holding(tx.symbol, tx.quantity, tx.price, tx.currency)
+                for tx in self.transactions
+            ]
+        return list(ledger.positions_from_ledger(self.transactions).values())
+
+
+_KINDS = {kind.value: kind for kind in ledger.TransactionKind}
+# What valuations and histories read of a ledger's assets: whole rows (a JSON field, timestamps)
+# cost five times as much to load, for 200 assets on every valuation.
+_ASSET_FIELDS = ("id", "symbol", "currency", "category", "market", "preferred_source")
+# A stored decimal as Django's SQLite backend reads one (a float of 15 significant digits, then
+# the column's places); PostgreSQL's driver hands over Decimals. Places of Transaction's columns.
+_SQLITE_DIGITS = Context(prec=15)
+_COLUMN_DIGITS = Context(prec=28)
+_QUANTITY_PLACES = Decimal(1).scaleb(-10)
+_PRICE_PLACES = Decimal(1).scaleb(-8)
+_EXACT_INT = 10**15
+
+
+def _stored(value: Decimal | float, places: Decimal) -> Decimal:
+    if type(value) is int and -_EXACT_INT < value < _EXACT_INT:
+        return Decimal(value)  # what the path below makes of a whole number, directly
+    if not isinstance(value, Decimal):
+        value = _SQLITE_DIGITS.create_decimal_from_float(value).quantize(
+            places, context=_COLUMN_DIGITS
+        )
+    return plain(value)
+
+
+def _driver_rows(rows: QuerySet[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a ``values_list`` as the database driver returns them: Django's converters
+    (one call per value) were a fifth of reading a 2,000-entry ledger; the caller converts."""
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def ledger_transactions(portfolio: Portfolio) -> tuple[list[ledger.Transaction], dict[str, Asset]]:
-    """The portfolio's transactions as pure-core entries, oldest first, and their assets.
+    """The portfolio's transactions as pure-core entries, oldest first, and their assets (each
+    with ``serving``, its serving source, read in the same query).
 
     Rows leave the database as tuples (no model instances): a 2,000-entry ledger is read on every
     valuation, and instances would cost more than the valuation itself.
     """
-    rows = list(
+    rows = _driver_rows(
         Transaction.objects.filter(portfolio=portfolio)
         .order_by("date", "id")
         .values_list("asset_id", "kind", "date", "quantity", "price", "currency", "fee")
     )
-    by_id = {asset.pk: asset for asset in Asset.objects.filter(pk__in={row[0] for row in rows})}
+    assets = Asset.objects.filter(pk__in={row[0] for row in rows}).only(*_ASSET_FIELDS)
+    by_id = {asset.pk: asset for asset in with_serving_source(assets)}
+    symbols = {pk: asset.symbol for pk, asset in by_id.items()}
     entries = [
         ledger.Transaction(
-            kind=ledger.TransactionKind(kind),
-            date=date,
-            symbol=by_id[asset_id].symbol,
-            quantity=plain(quantity),
-            price=plain(price),
-            currency=currency,
-            fee=plain(fee),
+            _KINDS[kind],
+            date if type(date) is dt.date else dt.date.fromisoformat(date),
+            symbols[asset_id],
+            _stored(quantity, _QUANTITY_PLACES),
+            _stored(price, _PRICE_PLACES),
+            currency,
+            _stored(fee, _PRICE_PLACES),
         )
         for asset_id, kind, date, quantity, price, currency, fee in rows
     ]
@@ -110,26 +164,24 @@ def portfolio_inputs(
     With ``splits_up_to``, entries before a split effective by that day are restated in
     post-split shares (quantity × ratio, price ÷ ratio): the money paid stays what it was.
     """
-    if portfolio.mode == PortfolioMode.LEDGER:
-        entries, assets = ledger_transactions(portfolio)
-    else:
+    holdings_mode = portfolio.mode != PortfolioMode.LEDGER
+    if holdings_mode:
         entries, assets = holdings_as_ledger(portfolio)
+    else:
+        entries, assets = ledger_transactions(portfolio)
+    book = None
     if splits_up_to is not None:
         book = SplitBook.for_assets(assets.values())
         entries = split_adjusted(entries, book.by_symbol(assets.values()), up_to=splits_up_to)
-    if portfolio.mode == PortfolioMode.LEDGER:
-        positions = list(ledger.positions_from_ledger(entries).values())
-    else:
-        positions = [
-            ledger.Position.from_holding(tx.symbol, tx.quantity, tx.price, tx.currency)
-            for tx in entries
-        ]
     bought: dict[str, Decimal] = defaultdict(Decimal)
     with_precise = ledger.PRECISE
     for tx in entries:
         if tx.kind is ledger.TransactionKind.BUY:
             bought[tx.symbol] = with_precise.add(bought[tx.symbol], tx.gross_amount)
-    return PortfolioInputs(positions, entries, assets, dict(bought))
+    serving = None
+    if not holdings_mode:
+        serving = {a.pk: a.serving for a in assets.values() if a.serving is not None}  # type: ignore[attr-defined]
+    return PortfolioInputs(entries, assets, dict(bought), holdings_mode, book, serving)
 
 
 def asset_meta(asset: Asset) -> AssetMeta:
@@ -185,22 +237,31 @@ class Quote:
         return PriceQuote(self.symbol, self.last, self.previous_close, self.previous_date)
 
 
-def quotes_on(assets: Iterable[Asset], on: dt.date) -> dict[str, Quote]:
+def quotes_on(
+    assets: Iterable[Asset],
+    on: dt.date,
+    *,
+    serving: dict[int, str] | None = None,
+    splits: SplitBook | None = None,
+) -> dict[str, Quote]:
     """Last close and previous close of each asset on or before ``on``, from its serving source
     (``market.selectors.serving_sources``: real data before synthetic).
 
-    At most three queries whatever the number of assets: the serving sources, the recent window,
-    then without a lower bound for the few assets it missed.
+    At most four queries whatever the number of assets: the serving sources, the recent window,
+    then without a lower bound for the few assets it missed, and the splits; a caller that read
+    the serving sources (``with_serving_source``) or the splits of ``assets`` already passes them.
     """
     by_id = {asset.pk: asset for asset in assets}
-    serving = serving_sources(by_id.values())
+    if serving is None:
+        serving = serving_sources(by_id.values())
     found: dict[int, list[tuple[dt.date, float]]] = {}
     for since in (on - _RECENT_WINDOW, None):
         missing = {asset_id: s for asset_id, s in serving.items() if asset_id not in found}
         if not missing:
             break
         found.update(_last_two_closes(missing, on_or_before=on, since=since))
-    splits = SplitBook.for_assets(by_id[asset_id] for asset_id in found)
+    if splits is None:
+        splits = SplitBook.for_assets(by_id[asset_id] for asset_id in found)
     quotes: dict[str, Quote] = {}
     for asset_id, closes in found.items():
         symbol = by_id[asset_id].symbol
@@ -254,15 +315,18 @@ def close_history(
 def usd_krw_rates(*, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:
     """USD-KRW closes from the last one on or before ``start`` up to ``end``, from the serving
     source: every rate a valuation on ``end`` converts at, in four small queries."""
-    asset = Asset.objects.filter(symbol=FX_SYMBOL).first()
-    source = serving_sources([asset]).get(asset.pk) if asset is not None else None
+    asset = with_serving_source(Asset.objects.filter(symbol=FX_SYMBOL)).first()
+    source = None if asset is None else asset.serving  # type: ignore[attr-defined]
     if asset is None or source is None:
         return {}
     rows = DailyPrice.objects.filter(asset=asset, source=source, date__lte=end)
-    first = rows.filter(date__lte=start).order_by("-date").values_list("date", flat=True).first()
-    if first is not None:
-        rows = rows.filter(date__gte=first)
-    return {day: as_decimal(close) for day, close in rows.values_list("date", "close")}
+    # From the last close on or before start (without one, every close is after start anyway).
+    first = rows.filter(date__lte=start).order_by("-date").values("date")[:1]
+    rows = rows.filter(date__gte=Coalesce(Subquery(first), Value(start)))
+    return {
+        day if type(day) is dt.date else dt.date.fromisoformat(day): as_decimal(close)
+        for day, close in _driver_rows(rows.values_list("date", "close"))
+    }
 
 
 def usd_krw_history(*, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:

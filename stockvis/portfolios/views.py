@@ -10,6 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -179,10 +180,15 @@ class PortfolioViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, OwnedVi
         responses={200: s.ValuationSerializer, 409: UNAVAILABLE},
     )
     @action(detail=True, methods=["get"])
-    def valuation(self, request: Request, pk: str) -> Response:
+    def valuation(self, request: Request, pk: str) -> HttpResponse:
         on = _valid(s.DateQuerySerializer, _query(request)).get("date") or _today_for(request)
         report = reports.portfolio_valuation(portfolio=self.get_object(), on=on)
-        return Response(reports.valuation_payload(report))
+        payload = reports.valuation_payload(report)
+        if request.accepted_renderer.format == "json":
+            # Encoded once, straight from Decimals and dates (DRF's renderer would need the
+            # converted copy jsonable builds, then encode that with the json module).
+            return HttpResponse(reports.encode(payload), content_type="application/json")
+        return Response(reports.jsonable(payload))  # the browsable API
 
     @extend_schema(
         summary="Allocation by asset, category, market and currency",

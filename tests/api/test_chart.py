@@ -217,3 +217,47 @@ def test_another_symbols_ingest_leaves_the_cached_chart_alone(market: None, clie
     with CaptureQueriesContext(connection) as queries:
         client.get(CHART.format("AAPL"), {"period": "5d"})
     assert len(queries) == 0
+
+
+def test_a_repeated_query_is_validated_once_and_a_bad_one_every_time(
+    market: None, client: Client
+) -> None:
+    from stockvis.market.views.chart import chart_query
+
+    chart_query.cache_clear()
+    for _ in range(3):
+        assert client.get(CHART.format("aapl"), {"period": "1M"}).status_code == 200
+    assert (chart_query.cache_info().misses, chart_query.cache_info().hits) == (1, 2)
+    answers = [client.get(CHART.format("aapl"), {"period": "7y"}) for _ in range(2)]
+    assert [r.status_code for r in answers] == [400, 400]
+    assert answers[0].json() == answers[1].json()
+    assert chart_query.cache_info().currsize == 1  # the invalid query is not kept
+
+
+def test_a_chart_the_client_has_is_a_304_until_the_symbol_changes(
+    market: None, client: Client
+) -> None:
+    first = client.get(CHART.format("AAPL"))
+    etag = first["ETag"]
+    assert etag.startswith('"')
+    assert etag.endswith('"')
+    again = client.get(CHART.format("aapl"), HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == etag
+    # Every response keeps its protections, the 304 included.
+    assert "Content-Security-Policy" in again
+    assert "X-Request-ID" in again
+    assert client.get(CHART.format("AAPL"), HTTP_IF_NONE_MATCH=f"W/{etag}").status_code == 304
+    assert client.get(CHART.format("AAPL"), HTTP_IF_NONE_MATCH='"other"').status_code == 200
+    assert (
+        client.get(CHART.format("AAPL"), {"period": "3m"}, HTTP_IF_NONE_MATCH=etag).status_code
+        == 200
+    )
+    asset = Asset.objects.by_symbol("AAPL")
+    DailyPrice.objects.filter(asset=asset, date=dt.date(2026, 11, 20)).update(close=999.0)
+    prices_changed.send(sender=Asset, symbols=["AAPL"], kind="daily")
+    changed = client.get(CHART.format("AAPL"), HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert changed.json()["bars"][-1]["close"] == 999.0

@@ -254,3 +254,22 @@ def test_popular_ranks_the_most_held_before_the_most_viewed(
 
 def test_popular_limit_is_validated(db: None, client: Client) -> None:
     assert client.get(POPULAR, {"limit": "99"}).status_code == 400
+
+
+def test_views_are_added_to_the_shared_counters_in_batches(
+    market: None, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.core.cache import cache
+
+    from stockvis.market import search
+
+    search.flush_views()
+    monkeypatch.setattr(search, "VIEW_FLUSH_SECONDS", 3600.0)
+    for _ in range(3):
+        client.get("/api/v1/stocks/api/chart/ibm/")
+    assert cache.get("views:IBM") is None  # counted in this process only, so far
+    assert search.view_counts() == {"IBM": 3}  # a read adds them first
+    assert cache.get("views:IBM") == 3
+    monkeypatch.setattr(search, "VIEW_FLUSH_SECONDS", 0.0)
+    client.get("/api/v1/stocks/api/chart/ibm/")
+    assert cache.get("views:IBM") == 4  # a due flush writes at once

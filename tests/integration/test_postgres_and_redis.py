@@ -50,3 +50,18 @@ def test_healthz_is_green_with_the_redis_cache_and_broker(client: Client) -> Non
     assert body["services"]["database"]["detail"] == "postgresql"
     assert body["services"]["cache"]["detail"] == "RedisCache"
     assert "redis" in body["services"]["broker"]["detail"].lower()
+
+
+def test_with_redis_every_web_process_counts_throttles_in_redis(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rest_framework.throttling import SimpleRateThrottle
+
+    assert caches["throttle"].__class__.__name__ == "RedisCache"
+    rates = {**SimpleRateThrottle.THROTTLE_RATES, "anon": "1/min"}
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", rates)
+    client = Client()
+    assert client.get("/api/v1/stocks/api/search/popular/").status_code == 200
+    assert client.get("/api/v1/stocks/api/search/popular/").status_code == 429
+    # What another web process sees: the history in Redis itself.
+    assert len(caches["default"].get("throttle_anon_127.0.0.1")) == 1

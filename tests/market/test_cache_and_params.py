@@ -52,3 +52,35 @@ def test_five_days_is_a_stocks_last_five_sessions() -> None:
     friday = dt.date(2026, 11, 20)
     start = parse_chart_window("daily", "5d", None).start_for(friday)
     assert start == dt.date(2026, 11, 14)  # the Saturday before: Monday to Friday remain
+
+
+def test_recent_bodies_expire_with_their_ttl_and_keep_within_their_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from stockvis.market.views import common
+    from stockvis.market.views.common import RecentBodies
+
+    now = [1000.0]
+    monkeypatch.setattr(common.time, "monotonic", lambda: now[0])
+    bodies = RecentBodies(max_bytes=40)
+    bodies.put("a", b"x" * 10, ttl=60)
+    bodies.put("b", b"y" * 10, ttl=60)
+    assert bodies.get("a") == b"x" * 10
+    bodies.put("c", b"z" * 10, ttl=60)
+    bodies.put("d", b"w" * 10, ttl=60)
+    bodies.put("e", b"v" * 10, ttl=60)  # 50 bytes: the least recently used one ("b") goes
+    assert bodies.get("b") is None
+    assert bodies.get("a") == b"x" * 10
+    bodies.put("huge", b"h" * 11, ttl=60)  # over a quarter of the budget: never kept
+    assert bodies.get("huge") is None
+    now[0] += 60
+    assert bodies.get("a") is None  # expired with its shared copy
+
+
+def test_a_kept_chart_body_is_not_served_after_an_ingest_of_its_symbol() -> None:
+    from stockvis.market.views.common import cached
+
+    first = cached("chart", "AAPL", {"period": "1y"}, 60, lambda: b"before")
+    assert cached("chart", "AAPL", {"period": "1y"}, 60, lambda: b"unused") == first
+    bump_symbol_version("AAPL")
+    assert cached("chart", "AAPL", {"period": "1y"}, 60, lambda: b"after") == b"after"

@@ -375,3 +375,59 @@ def test_a_purchase_older_than_every_stored_rate_is_valued_with_the_first_one_an
     history = as_alice.get(f"/api/v1/users/portfolios/{portfolio.pk}/history/?end={FRIDAY}").json()
     assert history["fx_estimated_before"] == "2026-03-02"
     assert history["points"][-1]["total_cost"] == "304.35"
+
+
+def test_a_valuation_reads_the_database_a_fixed_number_of_times(
+    as_alice: APIClient, alice: User, traded: Portfolio, django_assert_num_queries: Any
+) -> None:
+    """The user, the portfolio, its transactions, their assets with their serving sources, the
+    splits, the last two closes, the USD-KRW asset with its serving source and its closes: 8
+    queries whatever the size of the ledger (12 before they were merged)."""
+    url = f"/api/v1/users/portfolios/{traded.pk}/valuation/?date={FRIDAY}"
+    with django_assert_num_queries(8):
+        assert as_alice.get(url).status_code == 200
+    record(
+        as_alice, traded, symbol="005930", kind="buy", date="2026-03-05", quantity="1", price="1"
+    )
+    record(
+        as_alice,
+        traded,
+        symbol="AAPL",
+        kind="fee",
+        date="2026-03-05",
+        quantity="0",
+        price="0",
+        fee="2",
+    )
+    with django_assert_num_queries(8):
+        assert as_alice.get(url).status_code == 200
+
+
+def test_the_encoded_answer_is_what_the_json_ready_copy_encodes_to() -> None:
+    import json
+
+    from stockvis.portfolios.reports import encode, jsonable
+
+    payload = {
+        "as_of": dt.date(2026, 3, 6),
+        "rate": Decimal("1400"),
+        "holdings": [{"quantity": Decimal("15"), "pct": Decimal("18.31"), "none": None}],
+        "notice": "Synthetic demo data — 예시",
+        "pair": ("USD", "KRW"),
+        "synthetic": True,
+    }
+    assert json.loads(encode(payload)) == jsonable(payload)
+    assert (
+        encode(payload)
+        == json.dumps(jsonable(payload), ensure_ascii=False, separators=(",", ":")).encode()
+    )
+
+
+def test_the_browsable_api_still_renders_a_valuation(
+    as_alice: APIClient, traded: Portfolio
+) -> None:
+    url = f"/api/v1/users/portfolios/{traded.pk}/valuation/?date={FRIDAY}"
+    response = as_alice.get(url, HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "market_value" in response.content.decode()

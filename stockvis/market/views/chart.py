@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+
 import orjson
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.http import parse_etags
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from stockvis.market.corporate_actions import adjusted_chart_rows
+from stockvis.market.params import ChartWindow
 from stockvis.market.search import record_view
 from stockvis.market.selectors import chart_rows
 from stockvis.market.serializers import (
@@ -26,6 +31,18 @@ from stockvis.market.views.common import (
     cached,
     canonical_symbol,
 )
+
+
+@lru_cache(maxsize=256)
+def chart_query(items: tuple[tuple[str, str], ...]) -> tuple[ChartWindow, str | None, bool]:
+    """The validated window, source and adjustment of a chart query string (its parameters, in
+    the order given). A chart view is mostly a cache hit, and building the DRF serializer was a
+    fifth of one; valid queries repeat, so each is validated once per process (a bounded LRU;
+    an invalid one raises the serializer's 400 every time and is not kept)."""
+    query = ChartQuerySerializer(data=dict(items))
+    query.is_valid(raise_exception=True)
+    data = query.validated_data
+    return data["window"], data.get("source"), data["adjusted"]
 
 
 class ChartView(APIView):
@@ -49,11 +66,7 @@ class ChartView(APIView):
     )
     def get(self, request: Request, symbol: str) -> HttpResponse:
         symbol = canonical_symbol(symbol)
-        query = ChartQuerySerializer(data=query_data(request.query_params))
-        query.is_valid(raise_exception=True)
-        window = query.validated_data["window"]
-        source = query.validated_data.get("source")
-        adjusted = query.validated_data["adjusted"]
+        window, source, adjusted = chart_query(tuple(query_data(request.query_params).items()))
         if (
             window.period == "1d"
             and window.days is None
@@ -80,4 +93,26 @@ class ChartView(APIView):
         params = {**window.as_params(), "adjusted": adjusted, "source": source or ""}
         body = cached("chart", symbol, params, CHART_TTL, encode)
         record_view(symbol)
-        return HttpResponse(body, content_type="application/json")
+        etag = body_etag(body)
+        if _matches(etag, request.headers.get("If-None-Match", "")):
+            response: HttpResponse = HttpResponseNotModified()
+        else:
+            response = HttpResponse(body, content_type="application/json")
+        response["ETag"] = etag
+        return response
+
+
+@lru_cache(maxsize=16)
+def body_etag(body: bytes) -> str:
+    """A strong ETag of a chart body (a digest of its bytes, the same in every process).
+    Remembered for the last few bodies: a kept body is the same object on every hit, so a repeat
+    costs a lookup, not a digest (few, because each remembered body stays in memory)."""
+    return f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
+
+
+def _matches(etag: str, if_none_match: str) -> bool:
+    """If-None-Match's weak comparison: ``*`` or any listed tag, ``W/`` or not."""
+    if not if_none_match:
+        return False
+    tags = parse_etags(if_none_match)
+    return "*" in tags or etag in (tag.removeprefix("W/") for tag in tags)

@@ -158,8 +158,10 @@ class Command(BaseCommand):
                 "--schedule",
                 settings.CELERY_BEAT_SCHEDULE_FILENAME,
             ]
+        environments = {"web": web_environment(options["web_workers"], settings.THROTTLE_STORE)}
         children = {
-            name: subprocess.Popen(cmd, cwd=settings.BASE_DIR) for name, cmd in commands.items()
+            name: subprocess.Popen(cmd, cwd=settings.BASE_DIR, env=environments.get(name))
+            for name, cmd in commands.items()
         }
         self.stdout.write(
             f"Stock-Vis is starting on http://{options['host']}:{options['port']}/ "
@@ -209,6 +211,14 @@ class Command(BaseCommand):
         if exit_code:
             raise SystemExit(exit_code)
         self.stdout.write("Stopped.")
+
+
+def web_environment(web_workers: int, throttle_store: str) -> dict[str, str] | None:
+    """The web processes' environment: several of them must count throttles in a store they
+    share (one process's memory would give each client N times its rate)."""
+    if web_workers > 1 and throttle_store == "local":
+        return {**os.environ, "THROTTLE_STORE": "shared"}
+    return None
 
 
 def is_loopback(host: str) -> bool:
