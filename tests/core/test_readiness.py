@@ -163,3 +163,20 @@ def test_beat_records_a_heartbeat_as_it_ticks(tmp_path: Path) -> None:
         assert beat.age(time.time()) < 5
     finally:
         scheduler.close()
+
+
+def test_beat_starts_afresh_from_a_schedule_file_a_crash_left_half_written(tmp_path: Path) -> None:
+    app = Celery("beat-test", broker="memory://")
+    app.conf.beat_schedule = {}
+    path = tmp_path / "beat-schedule"
+    HeartbeatScheduler(app=app, schedule_filename=str(path), lazy=False).close()
+    # The index survives, the data it points at does not (power lost between the two writes).
+    data = next(f for f in tmp_path.iterdir() if f.suffix in {".dat", ""})
+    data.write_bytes(b"")
+    scheduler = HeartbeatScheduler(app=app, schedule_filename=str(path), lazy=False)
+    try:
+        scheduler.tick()
+        assert "entries" in scheduler._store
+        assert heartbeat_read("beat") is not None
+    finally:
+        scheduler.close()
