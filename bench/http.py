@@ -172,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         env = _environment(var_dir)
         _prepare(args.bars)
+        server_log = (var_dir / "server.log").open("wb")
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -191,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
                 "warning",
             ],
             env={**os.environ, **env},
+            # The server logs each 400 as production does; keep those lines out of the report.
+            stdout=server_log,
+            stderr=subprocess.STDOUT,
         )
         _wait_for(args.port, server)
         base = f"http://127.0.0.1:{args.port}"
@@ -214,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
                 rates[name].append(rps)
         if args.profile:
             _profile(500, 30)
+    except BaseException:
+        log = var_dir / "server.log"
+        if log.exists():
+            print(log.read_text(errors="replace")[-4000:], file=sys.stderr)
+        raise
     finally:
         if server is not None:
             server.terminate()
