@@ -68,10 +68,10 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         self.hub = current_hub()
         pump = asyncio.get_running_loop().create_task(self._pump(receive))
         try:
-            while True:
-                await self.dispatch(await self.inbox.get())
-        except StopConsumer:
-            pass
+            # A handler raises StopConsumer to end the socket (disconnect, close, a slow client).
+            with contextlib.suppress(StopConsumer):
+                while True:
+                    await self.dispatch(await self.inbox.get())
         finally:
             pump.cancel()
             # A cancelled task (server shutdown) never ran disconnect(): leave the hub anyway.
