@@ -22,6 +22,16 @@ class OwnedListPagination(PageNumberPagination):
     def max_page_size(self) -> int:  # type: ignore[override]
         return int(settings.PAGE_SIZE_MAX)
 
+    def get_page_number(self, request: Any, paginator: Any) -> str:
+        """The asked page: a whole number from 1, else a 400. DRF would read an empty ``page=`` as
+        page 1 and accept ``page=last``, neither of which the schema's integer allows."""
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None:
+            return "1"
+        if not (raw.isascii() and raw.isdigit()) or not raw.lstrip("0"):
+            raise ValidationError({self.page_query_param: ["must be a whole number from 1"]})
+        return raw
+
     def get_page_size(self, request: Any) -> int:
         """The asked page size, or the default; one that is not a whole number from 1 is a 400
         (DRF would quietly use the default), one above the cap is capped."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -64,8 +65,11 @@ class BarColumns:
         return len(self.dates)
 
 
+@functools.cache
 def _serving_source_expression(model: type[PriceBarBase]) -> Case:
     """SQL for the source an asset's bars are served from (see ``serving_source``).
+
+    Built once per bar model: ``annotate`` resolves a copy of it, never the expression itself.
 
     SQLite and PostgreSQL evaluate a CASE lazily, so an asset whose preferred source is real and
     has bars costs one index probe; the other branches run only for the rest.

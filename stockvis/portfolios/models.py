@@ -5,6 +5,10 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -34,6 +38,11 @@ class Portfolio(models.Model):
     is_default = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A new random value whenever a transaction of this portfolio is written or deleted, in the
+    # same database transaction as the change: decoded ledgers are cached under it
+    # (``stockvis.portfolios.ledger_cache``). Random, not a counter, so a change that is rolled
+    # back can never leave a cached ledger under a version a later change would reuse.
+    ledger_version = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         ordering = ("-is_default", "name", "id")
@@ -78,6 +87,47 @@ class TransactionKind(models.TextChoices):
     FEE = "fee", "Fee"
 
 
+def ledger_changed(portfolio_ids: Iterable[int]) -> None:
+    """Give these portfolios a new ``ledger_version`` (every write of their transactions)."""
+    ids = set(portfolio_ids)
+    if ids:
+        Portfolio.objects.filter(pk__in=ids).update(ledger_version=uuid.uuid4())
+
+
+class TransactionQuerySet(models.QuerySet["Transaction"]):
+    """Every way the ORM writes transactions changes their portfolios' ``ledger_version``: these
+    bulk paths here, ``save()`` and ``delete()`` on the model (the admin's included). A portfolio's
+    own deletion removes its transactions without either, and its cached ledger with it."""
+
+    def bulk_create(
+        self, objs: Iterable[Transaction], *args: Any, **kwargs: Any
+    ) -> list[Transaction]:
+        created = super().bulk_create(objs, *args, **kwargs)
+        ledger_changed(tx.portfolio_id for tx in created)
+        return created
+
+    def bulk_update(self, objs: Iterable[Transaction], *args: Any, **kwargs: Any) -> int:
+        objs = list(objs)
+        updated = super().bulk_update(objs, *args, **kwargs)
+        ledger_changed(tx.portfolio_id for tx in objs)
+        return updated
+
+    def update(self, **kwargs: Any) -> int:
+        portfolios = set(self.values_list("portfolio_id", flat=True))
+        moved_to = kwargs.get("portfolio", kwargs.get("portfolio_id"))
+        if moved_to is not None:
+            portfolios.add(getattr(moved_to, "pk", moved_to))
+        updated = super().update(**kwargs)
+        ledger_changed(portfolios)
+        return updated
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        portfolios = set(self.values_list("portfolio_id", flat=True))
+        deleted = super().delete()
+        ledger_changed(portfolios)
+        return deleted
+
+
 class Transaction(models.Model):
     portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="transactions")
     asset = models.ForeignKey(Asset, on_delete=models.PROTECT, related_name="+")
@@ -90,12 +140,32 @@ class Transaction(models.Model):
     note = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = TransactionQuerySet.as_manager()
+
     class Meta:
         ordering = ("date", "id")
         indexes = (models.Index(fields=("portfolio", "date"), name="transaction_by_date"),)
 
     def __str__(self) -> str:
         return f"{self.kind} {self.asset_id} {self.date}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        previous = None
+        if self.pk is not None and not self._state.adding:
+            # Moved to another portfolio: both ledgers changed.
+            previous = (
+                Transaction.objects.filter(pk=self.pk)
+                .values_list("portfolio_id", flat=True)
+                .first()
+            )
+        super().save(*args, **kwargs)
+        ledger_changed({self.portfolio_id, *([previous] if previous is not None else [])})
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        portfolio_id = self.portfolio_id
+        deleted = super().delete(*args, **kwargs)
+        ledger_changed([portfolio_id])
+        return deleted
 
 
 class PortfolioSnapshot(models.Model):

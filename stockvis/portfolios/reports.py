@@ -88,7 +88,7 @@ def portfolio_valuation(
             # Rates from the oldest day anything is converted at: a transaction or a previous close.
             days = [tx.date for tx in inputs.transactions]
             days += [q.previous_date for q in quotes.values() if q.previous_date is not None]
-            closes = selectors.usd_krw_rates(start=min(*days, on), end=on)
+            closes = selectors.usd_krw_rates(start=min(*days, on), end=on, fx_asset=inputs.fx_asset)
             if not closes:
                 raise ValuationUnavailable(f"no stored {selectors.FX_PAIR} close on or before {on}")
             fx_close = max(closes.items())

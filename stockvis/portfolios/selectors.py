@@ -13,14 +13,15 @@ from decimal import Context, Decimal, localcontext
 from functools import cached_property
 from typing import Any
 
-from django.db import connections
-from django.db.models import F, QuerySet, Subquery, Value, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from stockvis.market.models import SYNTHETIC_SOURCE, Asset, DailyPrice
 from stockvis.market.selectors import serving_bars_of, serving_sources, with_serving_source
 from stockvis.market.splits import SplitBook
 from stockvis.portfolios import ledger
+from stockvis.portfolios.ledger_cache import LEDGERS, CachedLedger
 from stockvis.portfolios.models import Holding, Portfolio, PortfolioMode, Transaction
 from stockvis.portfolios.splits import split_adjusted
 from stockvis.portfolios.valuation import AssetMeta, PriceQuote
@@ -56,6 +57,8 @@ class PortfolioInputs:
     holdings_mode: bool
     splits: SplitBook | None = None
     serving: dict[int, str] | None = None
+    # The USD-KRW asset with its serving source, read with the ledger's assets (None: not read).
+    fx_asset: Asset | None = None
 
     @cached_property
     def positions(self) -> list[ledger.Position]:
@@ -105,18 +108,63 @@ def ledger_transactions(portfolio: Portfolio) -> tuple[list[ledger.Transaction],
     """The portfolio's transactions as pure-core entries, oldest first, and their assets (each
     with ``serving``, its serving source, read in the same query).
 
-    Rows leave the database as tuples (no model instances): a 2,000-entry ledger is read on every
-    valuation, and instances would cost more than the valuation itself.
+    The entries come from the process's cache of decoded ledgers when it holds the portfolio's
+    current ``ledger_version`` (read here, so a long-lived ``portfolio`` object is no risk), and
+    are decoded from the rows otherwise. Rows leave the database as tuples (no model instances):
+    a 2,000-entry ledger is read on every valuation.
     """
-    rows = _driver_rows(
-        Transaction.objects.filter(portfolio=portfolio)
+    entries, assets, _ = _ledger_with_assets(portfolio, with_fx=False)
+    return entries, assets
+
+
+def _ledger_with_assets(
+    portfolio: Portfolio, *, with_fx: bool
+) -> tuple[list[ledger.Transaction], dict[str, Asset], Asset | None]:
+    """``ledger_transactions``, and with ``with_fx`` the USD-KRW asset read in the same query."""
+    alias = portfolio._state.db or DEFAULT_DB_ALIAS
+    (version,) = _driver_rows(
+        Portfolio.objects.using(alias).filter(pk=portfolio.pk).values_list("ledger_version")
+    ) or [(None,)]
+    key = (alias, connections[alias].settings_dict["NAME"], portfolio.pk)
+    cached = LEDGERS.get(key)
+    if cached is not None and cached.version != version:
+        cached = None
+    rows: list[tuple[Any, ...]] | None = None
+    if cached is None:
+        rows = _ledger_rows(portfolio, alias)
+        asset_ids: set[int] = {row[0] for row in rows}
+    else:
+        asset_ids = set(cached.symbols)
+    wanted = Q(pk__in=asset_ids) | Q(symbol=FX_SYMBOL) if with_fx else Q(pk__in=asset_ids)
+    assets = Asset.objects.using(alias).filter(wanted).only(*_ASSET_FIELDS)
+    by_id: dict[int, Asset] = {}
+    fx_asset = None
+    for asset in with_serving_source(assets):
+        if asset.symbol == FX_SYMBOL:
+            fx_asset = asset
+        if asset.pk in asset_ids:
+            by_id[asset.pk] = asset
+    symbols = {pk: asset.symbol for pk, asset in by_id.items()}
+    by_symbol = {asset.symbol: asset for asset in by_id.values()}
+    if cached is not None and cached.symbols == symbols:
+        return list(cached.entries), by_symbol, fx_asset
+    entries = _decoded(rows if rows is not None else _ledger_rows(portfolio, alias), symbols)
+    if version is not None:
+        LEDGERS.put(key, CachedLedger(version, tuple(entries), symbols))
+    return entries, by_symbol, fx_asset
+
+
+def _ledger_rows(portfolio: Portfolio, alias: str) -> list[tuple[Any, ...]]:
+    return _driver_rows(
+        Transaction.objects.using(alias)
+        .filter(portfolio=portfolio)
         .order_by("date", "id")
         .values_list("asset_id", "kind", "date", "quantity", "price", "currency", "fee")
     )
-    assets = Asset.objects.filter(pk__in={row[0] for row in rows}).only(*_ASSET_FIELDS)
-    by_id = {asset.pk: asset for asset in with_serving_source(assets)}
-    symbols = {pk: asset.symbol for pk, asset in by_id.items()}
-    entries = [
+
+
+def _decoded(rows: list[tuple[Any, ...]], symbols: dict[int, str]) -> list[ledger.Transaction]:
+    return [
         ledger.Transaction(
             _KINDS[kind],
             date if type(date) is dt.date else dt.date.fromisoformat(date),
@@ -128,7 +176,6 @@ def ledger_transactions(portfolio: Portfolio) -> tuple[list[ledger.Transaction],
         )
         for asset_id, kind, date, quantity, price, currency, fee in rows
     ]
-    return entries, {asset.symbol: asset for asset in by_id.values()}
 
 
 def holdings_as_ledger(portfolio: Portfolio) -> tuple[list[ledger.Transaction], dict[str, Asset]]:
@@ -165,10 +212,11 @@ def portfolio_inputs(
     post-split shares (quantity × ratio, price ÷ ratio): the money paid stays what it was.
     """
     holdings_mode = portfolio.mode != PortfolioMode.LEDGER
+    fx_asset = None
     if holdings_mode:
         entries, assets = holdings_as_ledger(portfolio)
     else:
-        entries, assets = ledger_transactions(portfolio)
+        entries, assets, fx_asset = _ledger_with_assets(portfolio, with_fx=True)
     book = None
     if splits_up_to is not None:
         book = SplitBook.for_assets(assets.values())
@@ -181,7 +229,7 @@ def portfolio_inputs(
     serving = None
     if not holdings_mode:
         serving = {a.pk: a.serving for a in assets.values() if a.serving is not None}  # type: ignore[attr-defined]
-    return PortfolioInputs(entries, assets, dict(bought), holdings_mode, book, serving)
+    return PortfolioInputs(entries, assets, dict(bought), holdings_mode, book, serving, fx_asset)
 
 
 def asset_meta(asset: Asset) -> AssetMeta:
@@ -191,19 +239,35 @@ def asset_meta(asset: Asset) -> AssetMeta:
 def _last_two_closes(
     serving: dict[int, str], *, on_or_before: dt.date, since: dt.date | None
 ) -> dict[int, list[tuple[dt.date, float]]]:
-    rows = DailyPrice.objects.filter(serving_bars_of(serving), date__lte=on_or_before)
-    if since is not None:
-        rows = rows.filter(date__gte=since)
-    ranked = (
-        rows.annotate(
-            rank=Window(RowNumber(), partition_by=[F("asset_id")], order_by=F("date").desc())
-        )
-        .filter(rank__lte=2)
-        .values_list("asset_id", "date", "close", "rank")
+    """The last two closes of each asset on or before a day, newest first, from its serving
+    source: one statement whatever the number of assets.
+
+    Written as SQL (the same on SQLite and PostgreSQL): built through the ORM, the filter over a
+    few hundred (asset, source) pairs cost more to compile than the query took to run, on every
+    valuation and every live portfolio update.
+    """
+    if not serving:
+        return {}
+    pairs = sorted(serving.items())
+    table = connections[DEFAULT_DB_ALIAS].ops.quote_name(DailyPrice._meta.db_table)
+    since_sql = "" if since is None else " AND d.date >= %s"
+    sql = (
+        f"WITH w(asset_id, source) AS (VALUES {', '.join(['(%s, %s)'] * len(pairs))}) "
+        "SELECT asset_id, date, close FROM ("
+        "SELECT d.asset_id, d.date, d.close, ROW_NUMBER() OVER "
+        "(PARTITION BY d.asset_id ORDER BY d.date DESC) AS rank "
+        f"FROM {table} d JOIN w ON d.asset_id = w.asset_id AND d.source = w.source "
+        f"WHERE d.date <= %s{since_sql}"
+        ") ranked WHERE rank <= 2 ORDER BY asset_id, rank"
     )
+    params: list[Any] = [value for pair in pairs for value in pair]
+    params += [on_or_before] if since is None else [on_or_before, since]
     found: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
-    for asset_id, date, close, _rank in sorted(ranked, key=lambda row: (row[0], row[3])):
-        found[asset_id].append((date, close))
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(sql, params)
+        for asset_id, date, close in cursor.fetchall():
+            day = date if type(date) is dt.date else dt.date.fromisoformat(date)
+            found[asset_id].append((day, close))
     return found
 
 
@@ -312,10 +376,13 @@ def close_history(
     return history
 
 
-def usd_krw_rates(*, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:
+def usd_krw_rates(
+    *, start: dt.date, end: dt.date, fx_asset: Asset | None = None
+) -> dict[dt.date, Decimal]:
     """USD-KRW closes from the last one on or before ``start`` up to ``end``, from the serving
-    source: every rate a valuation on ``end`` converts at, in four small queries."""
-    asset = with_serving_source(Asset.objects.filter(symbol=FX_SYMBOL)).first()
+    source: every rate a valuation on ``end`` converts at, in one query after the asset's
+    (``fx_asset``: the asset already read with ``with_serving_source``)."""
+    asset = fx_asset or with_serving_source(Asset.objects.filter(symbol=FX_SYMBOL)).first()
     source = None if asset is None else asset.serving  # type: ignore[attr-defined]
     if asset is None or source is None:
         return {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -68,6 +69,7 @@ class MissingFxRate(LookupError):
         self.on = on
 
 
+@functools.cache
 def money_quantum(currency: str) -> Decimal:
     """The smallest displayed amount of ``currency``: ``Decimal("0.01")`` for USD, ``1`` for KRW."""
     return Decimal(1).scaleb(-_CURRENCY_DECIMALS.get(currency, 2))

@@ -364,3 +364,14 @@ def test_a_page_size_that_is_not_a_whole_number_from_one_is_a_400(
 
 def test_a_page_size_of_thousands_of_digits_is_capped_not_a_500(as_alice: APIClient) -> None:
     assert as_alice.get("/api/v1/users/portfolios/?page_size=" + "9" * 5000).status_code == 200
+
+
+@pytest.mark.parametrize("page", ["", "0", "-1", "1.5", "last", "abc", "٣"])
+def test_a_page_that_is_not_a_whole_number_from_one_is_a_400(
+    as_alice: APIClient, page: str
+) -> None:
+    """DRF read an empty ``page=`` as page 1 (found by the schema fuzzer: the schema says integer)."""
+    response = as_alice.get(f"/api/v1/users/portfolios/?page={page}")
+    assert response.status_code == 400
+    assert "page" in response.json()["fields"]
+    assert as_alice.get("/api/v1/users/portfolios/?page=01").status_code == 200

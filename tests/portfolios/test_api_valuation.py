@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 
 from stockvis.accounts.models import User
 from stockvis.portfolios import services
+from stockvis.portfolios.ledger_cache import LEDGERS
 from stockvis.portfolios.models import Portfolio, PortfolioMode
 
 from .conftest import add_closes
@@ -380,11 +381,15 @@ def test_a_purchase_older_than_every_stored_rate_is_valued_with_the_first_one_an
 def test_a_valuation_reads_the_database_a_fixed_number_of_times(
     as_alice: APIClient, alice: User, traded: Portfolio, django_assert_num_queries: Any
 ) -> None:
-    """The user, the portfolio, its transactions, their assets with their serving sources, the
-    splits, the last two closes, the USD-KRW asset with its serving source and its closes: 8
-    queries whatever the size of the ledger (12 before they were merged)."""
+    """The user, the portfolio, its ledger version, its transactions, their assets and the
+    USD-KRW asset with their serving sources, the splits, the last two closes and the USD-KRW
+    closes: 8 queries whatever the size of the ledger (12 before they were merged), and 7 while
+    the process holds the decoded ledger of that version."""
     url = f"/api/v1/users/portfolios/{traded.pk}/valuation/?date={FRIDAY}"
+    LEDGERS.clear()
     with django_assert_num_queries(8):
+        assert as_alice.get(url).status_code == 200
+    with django_assert_num_queries(7):
         assert as_alice.get(url).status_code == 200
     record(
         as_alice, traded, symbol="005930", kind="buy", date="2026-03-05", quantity="1", price="1"
@@ -399,6 +404,10 @@ def test_a_valuation_reads_the_database_a_fixed_number_of_times(
         price="0",
         fee="2",
     )
+    # Recording rebuilt the holdings from the new ledger, which left it decoded in the cache.
+    with django_assert_num_queries(7):
+        assert as_alice.get(url).status_code == 200
+    LEDGERS.clear()
     with django_assert_num_queries(8):
         assert as_alice.get(url).status_code == 200
 
