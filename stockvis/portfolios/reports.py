@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -77,7 +78,9 @@ def portfolio_valuation(
     )
     # Served from demo bars; a live quote of such a symbol comes from the demo feed too.
     demo = {symbol for symbol, quote in quotes.items() if quote.synthetic}
-    quotes.update({symbol: q for symbol, q in (live or {}).items() if symbol in inputs.assets})
+    for symbol, quote in (live or {}).items():
+        if symbol in inputs.assets:
+            quotes[symbol] = _previous_dated(quote, quotes.get(symbol))
     base = portfolio.base_currency
     needs_fx = any(asset.currency != base for asset in inputs.assets.values())
     fx = FxRates({})
@@ -134,6 +137,17 @@ def portfolio_valuation(
         synthetic,
         estimated_before,
     )
+
+
+def _previous_dated(live: selectors.Quote, stored: selectors.Quote | None) -> selectors.Quote:
+    """A live quote with the day of its previous close, so the base-currency day change converts
+    it at that day's rate (``q × P0 × R(d0)``) as a stored valuation does: the last stored close's
+    day when the live quote is of a later day, else the day of the stored close before it.
+    Without a stored close the previous close stays undated (converted at today's rate)."""
+    if live.previous_close is None or live.previous_date is not None or stored is None:
+        return live
+    day = stored.date if stored.date < live.date else stored.previous_date
+    return dataclasses.replace(live, previous_date=day)
 
 
 def _rates_reaching_back(

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Q, QuerySet, Subquery, Value
@@ -25,6 +25,9 @@ from stockvis.portfolios.ledger_cache import LEDGERS, CachedLedger
 from stockvis.portfolios.models import Holding, Portfolio, PortfolioMode, Transaction
 from stockvis.portfolios.splits import split_adjusted
 from stockvis.portfolios.valuation import AssetMeta, PriceQuote
+
+if TYPE_CHECKING:
+    from stockvis.realtime.messages import LiveQuote
 
 FX_SYMBOL = "USD-KRW"
 FX_PAIR = "USD/KRW"
@@ -299,6 +302,20 @@ class Quote:
 
     def as_price_quote(self) -> PriceQuote:
         return PriceQuote(self.symbol, self.last, self.previous_close, self.previous_date)
+
+    @classmethod
+    def from_live(cls, quote: LiveQuote) -> Quote:
+        """The realtime feed's quote. The day of its previous close is not known here: a
+        valuation dates it from the stored closes (``reports.portfolio_valuation``)."""
+        return cls(
+            symbol=quote.symbol,
+            date=quote.timestamp.date(),
+            last=as_decimal(quote.price),
+            previous_close=None
+            if quote.previous_close is None
+            else as_decimal(quote.previous_close),
+            source=quote.source,
+        )
 
 
 def quotes_on(

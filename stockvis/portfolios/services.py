@@ -622,16 +622,7 @@ def _live_in_session(assets: Iterable[Asset], now: dt.datetime) -> dict[str, sel
     from stockvis.realtime.quotes import quotes_in_session
 
     return {
-        symbol: selectors.Quote(
-            symbol=symbol,
-            date=q.timestamp.date(),
-            last=selectors.as_decimal(q.price),
-            previous_close=None
-            if q.previous_close is None
-            else selectors.as_decimal(q.previous_close),
-            source=q.source,
-        )
-        for symbol, q in quotes_in_session(assets, now).items()
+        symbol: selectors.Quote.from_live(q) for symbol, q in quotes_in_session(assets, now).items()
     }
 
 

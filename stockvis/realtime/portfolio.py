@@ -14,20 +14,8 @@ from stockvis.portfolios import selectors as portfolio_selectors
 from stockvis.portfolios.models import Holding, Portfolio
 from stockvis.portfolios.reports import ValuationUnavailable, jsonable, portfolio_valuation
 from stockvis.realtime import quotes
-from stockvis.realtime.messages import LiveQuote
 
 PORTFOLIO_UPDATE = "portfolio_update"
-
-
-def _as_selector_quote(quote: LiveQuote) -> portfolio_selectors.Quote:
-    return portfolio_selectors.Quote(
-        symbol=quote.symbol,
-        date=quote.timestamp.date(),
-        last=portfolio_selectors.as_decimal(quote.price),
-        previous_close=None
-        if quote.previous_close is None
-        else portfolio_selectors.as_decimal(quote.previous_close),
-    )
 
 
 def _portfolio_entry(
@@ -68,7 +56,7 @@ def portfolio_message(*, user_id: int, now: dt.datetime | None = None) -> dict[s
     held = set(
         Holding.objects.filter(portfolio__owner_id=user_id).values_list("asset__symbol", flat=True)
     )
-    live = {s: _as_selector_quote(q) for s, q in quotes.quotes_live(held).items()}
+    live = {s: portfolio_selectors.Quote.from_live(q) for s, q in quotes.quotes_live(held).items()}
     # Bars are dated by the exchange's day, which may already be tomorrow in UTC.
     today = now.date() + dt.timedelta(days=1)
     return {

@@ -68,19 +68,7 @@ def live_alerts_evaluate(*, moved: Sequence[LiveQuote], now: dt.datetime) -> int
     )
     if not watched:
         return 0
-    live = {
-        q.symbol: portfolio_selectors.Quote(
-            symbol=q.symbol,
-            date=q.timestamp.date(),
-            last=portfolio_selectors.as_decimal(q.price),
-            previous_close=None
-            if q.previous_close is None
-            else portfolio_selectors.as_decimal(q.previous_close),
-            source=q.source,
-        )
-        for q in moved
-        if q.symbol in watched
-    }
+    live = {q.symbol: portfolio_selectors.Quote.from_live(q) for q in moved if q.symbol in watched}
     return len(alerts_evaluate(symbols=sorted(watched), now=now, live=live))
 
 

@@ -440,3 +440,42 @@ def test_the_browsable_api_still_renders_a_valuation(
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     assert "market_value" in response.content.decode()
+
+
+def test_a_live_day_change_converts_the_previous_close_at_its_own_days_rate(
+    alice: User, priced: Any
+) -> None:
+    """Live on Monday 9 March: AAPL 210 against Friday's 200, USD-KRW 1,410 against Friday's
+    1,400. The day change is 10 × 210 × 1,410 − 10 × 200 × 1,400 = 161,000 KRW, as a stored
+    valuation would give it; at Monday's rate for both (the live quote has no previous-close
+    date of its own) it was 141,000, leaving the currency's move out of the day change."""
+    from stockvis.portfolios.reports import portfolio_valuation
+    from stockvis.portfolios.selectors import Quote
+    from stockvis.realtime.messages import LiveQuote
+
+    monday = dt.date(2026, 3, 9)
+    add_closes("USD-KRW", {monday: 1410})
+    portfolio = ledger_portfolio(alice)
+    services.transaction_record(
+        portfolio=portfolio,
+        symbol="AAPL",
+        kind="buy",
+        date=dt.date(2026, 3, 2),
+        quantity=Decimal(10),
+        price=Decimal(150),
+    )
+    live = LiveQuote(
+        symbol="AAPL",
+        price=210.0,
+        previous_close=200.0,
+        volume=None,
+        timestamp=dt.datetime(2026, 3, 9, 15, 0, tzinfo=dt.UTC),
+        source="alphavantage",
+        synthetic=False,
+    )
+    report = portfolio_valuation(
+        portfolio=portfolio, on=monday, live={"AAPL": Quote.from_live(live)}
+    )
+    assert report.quotes["AAPL"].previous_date == dt.date(2026, 3, 6)
+    assert report.valuation.total.day_change == Decimal(161000)
+    assert report.valuation.total.market_value == Decimal(2961000)
