@@ -3,14 +3,27 @@
 import type { Schemas } from "../../api/client";
 import { formatMoney, formatPercentPoints, toNumber } from "../../format";
 import { useLang, useText } from "../../i18n";
+import { useAssetLabels } from "../../i18n/labels";
 import { portfolioText } from "./text";
 
 type Slice = Schemas["Slice"];
 
-function Bars({ title, slices, currency }: { title: string; slices: Slice[]; currency: string }) {
+function Bars({
+  title,
+  slices,
+  currency,
+  label,
+}: {
+  title: string;
+  slices: Slice[];
+  currency: string;
+  label: (key: string) => string;
+}) {
   const t = useText(portfolioText);
   const { locale } = useLang();
-  const summary = slices.map((s) => `${s.key} ${formatPercentPoints(s.pct, locale, false)}`).join(", ");
+  const summary = slices
+    .map((s) => `${label(s.key)} ${formatPercentPoints(s.pct, locale, false)}`)
+    .join(", ");
   return (
     <figure className="alloc">
       <figcaption>
@@ -20,7 +33,7 @@ function Bars({ title, slices, currency }: { title: string; slices: Slice[]; cur
       <ul className="alloc-bars" aria-hidden="true">
         {slices.map((slice, index) => (
           <li key={slice.key}>
-            <span className="alloc-key">{slice.key}</span>
+            <span className="alloc-key">{label(slice.key)}</span>
             <span className="alloc-track">
               <span
                 className={`alloc-fill alloc-c${index % 6}`}
@@ -38,17 +51,25 @@ function Bars({ title, slices, currency }: { title: string; slices: Slice[]; cur
 
 export function AllocationView({ allocation }: { allocation: Schemas["Allocation"] }) {
   const t = useText(portfolioText);
-  const groups: [string, Slice[]][] = [
-    [t("byAsset"), allocation.by_asset],
-    [t("byCategory"), allocation.by_category],
-    [t("byMarket"), allocation.by_market],
-    [t("byCurrency"), allocation.by_currency],
+  const labels = useAssetLabels();
+  const asIs = (key: string) => key;
+  const groups: [string, Slice[], (key: string) => string][] = [
+    [t("byAsset"), allocation.by_asset, asIs],
+    [t("byCategory"), allocation.by_category, labels.category],
+    [t("byMarket"), allocation.by_market, labels.market],
+    [t("byCurrency"), allocation.by_currency, asIs],
   ];
   if (allocation.by_asset.length === 0) return <p className="muted">{t("noAllocation")}</p>;
   return (
     <div className="grid alloc-grid">
-      {groups.map(([title, slices]) => (
-        <Bars key={title} title={title} slices={slices} currency={allocation.base_currency} />
+      {groups.map(([title, slices, label]) => (
+        <Bars
+          key={title}
+          title={title}
+          slices={slices}
+          currency={allocation.base_currency}
+          label={label}
+        />
       ))}
     </div>
   );

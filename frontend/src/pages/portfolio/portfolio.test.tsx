@@ -6,6 +6,7 @@ import { resetAuthForTests } from "../../auth/session";
 import { CollectionProgress } from "../../components/SymbolPicker/CollectionProgress";
 import { SymbolPicker } from "../../components/SymbolPicker/SymbolPicker";
 import { fakeFetch, renderWithApp } from "../../test/render";
+import { AllocationView } from "./Allocation";
 import { Totals } from "./Totals";
 import { TransactionForm } from "./Transactions";
 
@@ -153,5 +154,46 @@ describe("Totals", () => {
     );
     expect(screen.getByTestId("portfolio-totals")).toHaveTextContent("₩1,234,567");
     expect(screen.getByText("live")).toBeInTheDocument();
+  });
+});
+
+describe("AllocationView", () => {
+  const allocation = {
+    as_of: "2026-03-06",
+    base_currency: "KRW",
+    by_asset: [
+      { key: "AAPL", pct: "60.00", value: "4200000" },
+      { key: "005930", pct: "40.00", value: "2800000" },
+    ],
+    by_category: [
+      { key: "stock", pct: "60.00", value: "4200000" },
+      { key: "etf", pct: "30.00", value: "2100000" },
+      { key: "warrant", pct: "10.00", value: "700000" },
+    ],
+    by_market: [
+      { key: "US", pct: "60.00", value: "4200000" },
+      { key: "KR", pct: "40.00", value: "2800000" },
+    ],
+    by_currency: [
+      { key: "USD", pct: "60.00", value: "4200000" },
+      { key: "KRW", pct: "40.00", value: "2800000" },
+    ],
+    notice: null,
+    portfolio: { base_currency: "KRW", id: 1, mode: "ledger" as const, name: "Main" },
+    synthetic: false,
+    unpriced: [],
+  };
+
+  it("names categories and markets in Korean, and keeps symbols, currencies and unknown codes", () => {
+    renderWithApp(<AllocationView allocation={allocation} />, { lang: "ko" });
+    const keys = Array.from(document.querySelectorAll(".alloc-key")).map((node) => node.textContent);
+    expect(keys).toEqual(["AAPL", "005930", "주식", "ETF", "warrant", "미국", "한국", "USD", "KRW"]);
+    expect(screen.getByText("시장별", { selector: "h3" })).toBeInTheDocument();
+  });
+
+  it("names them in English", () => {
+    renderWithApp(<AllocationView allocation={allocation} />);
+    const keys = Array.from(document.querySelectorAll(".alloc-key")).map((node) => node.textContent);
+    expect(keys).toEqual(["AAPL", "005930", "Stock", "ETF", "warrant", "US", "Korea", "USD", "KRW"]);
   });
 });

@@ -11,6 +11,7 @@ import { SyntheticBadge } from "../../components/SyntheticBadge/SyntheticBadge";
 import { usePageTitle } from "../../components/usePageTitle";
 import { direction, formatDate, formatNumber, formatPercentPoints, formatPrice } from "../../format";
 import { useLang, useText } from "../../i18n";
+import { useAssetLabels } from "../../i18n/labels";
 import type { Translate } from "../../i18n";
 import {
   DEFAULT_SORT,
@@ -108,6 +109,7 @@ function Choice({
 
 export default function ScreenerPage() {
   const t = useText(screenerText);
+  const labels = useAssetLabels();
   const { locale } = useLang();
   usePageTitle(t("title"));
   const [search, setSearch] = useSearchParams();
@@ -167,7 +169,7 @@ export default function ScreenerPage() {
             legend={t("category")}
             name="category"
             options={CATEGORIES}
-            label={(c) => t(`cat_${c}` as "cat_stock")}
+            label={labels.category}
             search={search}
             set={set}
           />
@@ -267,7 +269,7 @@ export default function ScreenerPage() {
                         {row.name}
                         {row.name_local && row.name_local !== row.name && <div className="muted small" lang="ko">{row.name_local}</div>}
                         <div className="muted small">
-                          {row.market} · {t(`cat_${row.category}` as "cat_stock")} {row.synthetic && <SyntheticBadge />}
+                          {labels.market(row.market)} · {labels.category(row.category)} {row.synthetic && <SyntheticBadge />}
                         </div>
                       </td>
                       <td className="num">{formatPrice(row.close, row.currency, locale)}</td>

@@ -1,1 +1,0 @@
-import{c as t}from"./index-CaFfFz9-.js";function e(o){t.useEffect(()=>{document.title=o?`${o} · Stock-Vis`:"Stock-Vis"},[o])}export{e as u};
