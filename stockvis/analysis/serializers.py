@@ -300,7 +300,16 @@ class SignalSerializer(serializers.Serializer):
     date = serializers.DateField(allow_null=True, help_text="Bar that triggered the signal.")
     direction = serializers.ChoiceField(choices=[d.value for d in Direction])
     strength = serializers.FloatField(min_value=0, max_value=1)
-    reason = serializers.CharField(help_text="One sentence a person can read.")
+    reason = serializers.CharField(help_text="One sentence a person can read, in English.")
+    reason_code = serializers.CharField(
+        help_text=(
+            "What the reason says, for a client to word in its own language (e.g. rsi_oversold, "
+            "macd_cross_up, warming_up)."
+        ),
+    )
+    reason_params = serializers.DictField(
+        help_text="The numbers and words the reason quotes, by name (e.g. rsi, low, high)."
+    )
     value = serializers.FloatField(allow_null=True, help_text="The number the reason quotes.")
     has_data = serializers.BooleanField(help_text="False while the indicator warms up.")
 

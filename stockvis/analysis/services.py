@@ -233,6 +233,11 @@ def signal_as_dict(signal: Any) -> dict[str, Any]:
         "direction": signal.direction.value,
         "strength": round(float(signal.strength), 4),
         "reason": signal.reason,
+        "reason_code": signal.code,
+        "reason_params": {
+            key: _finite(value) if isinstance(value, float) else value
+            for key, value in signal.params.items()
+        },
         "value": _finite(signal.value),
         "has_data": signal.has_data,
     }

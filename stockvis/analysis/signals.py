@@ -147,6 +147,38 @@ class SignalConfig:
 DEFAULT_CONFIG: Final = SignalConfig()
 
 
+# Every ``IndicatorSignal.code``: what its reason says, for a client to word in its own language
+# (the web UI words each in Korean, checked by tests/analysis/test_reason_codes.py).
+REASON_CODES: Final = frozenset(
+    {
+        "warming_up",
+        "rsi_oversold",
+        "rsi_overbought",
+        "rsi_neutral",
+        "macd_cross_up",
+        "macd_cross_down",
+        "macd_cross_none",
+        "bb_above",
+        "bb_below",
+        "bb_inside",
+        "ma_cross_up",
+        "ma_cross_down",
+        "ma_cross_none",
+        "stoch_cross_up",
+        "stoch_cross_down",
+        "stoch_cross_none",
+        "obv_confirms_rise",
+        "obv_confirms_fall",
+        "obv_bearish_divergence",
+        "obv_bullish_divergence",
+        "obv_flat",
+        "atr_low",
+        "atr_moderate",
+        "atr_high",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class IndicatorSignal:
     """What one indicator says about the last bar.
@@ -154,7 +186,8 @@ class IndicatorSignal:
     `index`/`date` point at the bar that triggered the signal (the cross bar for crossovers,
     otherwise the last bar). `value` is the headline number in `reason` (RSI, %B, ATR %...).
     `has_data` is False while the indicator is still warming up; such signals are neutral and
-    left out of the composite.
+    left out of the composite. `code` and `params` say what `reason` says, for a reader to put in
+    its own language (the web UI's Korean); `reason` is the English sentence.
     """
 
     name: SignalName
@@ -165,6 +198,8 @@ class IndicatorSignal:
     date: dt.date | None
     value: float | None
     has_data: bool = True
+    code: str = ""
+    params: Mapping[str, float | int | str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +384,8 @@ def _warming_up(name: SignalName, label: str, bars: Bars) -> IndicatorSignal:
         date=_date_at(bars, last),
         value=None,
         has_data=False,
+        code="warming_up",
+        params={"bars": len(bars)},
     )
 
 
@@ -376,18 +413,29 @@ def rsi_signal(bars: Bars, rsi: FloatArray, config: SignalConfig) -> IndicatorSi
         direction = Direction.BUY
         strength = _zone_strength(config.rsi_oversold - value, config.rsi_oversold / 2)
         reason = f"RSI is {_fmt(value)}, below {_fmt(config.rsi_oversold)}: oversold, a rebound is possible."
+        code = "rsi_oversold"
     elif value > config.rsi_overbought:
         direction = Direction.SELL
         strength = _zone_strength(value - config.rsi_overbought, (100 - config.rsi_overbought) / 2)
         reason = f"RSI is {_fmt(value)}, above {_fmt(config.rsi_overbought)}: overbought, a pullback is possible."
+        code = "rsi_overbought"
     else:
         direction, strength = Direction.NEUTRAL, 0.0
         reason = (
             f"RSI is {_fmt(value)}, between {_fmt(config.rsi_oversold)} and "
             f"{_fmt(config.rsi_overbought)}: neither oversold nor overbought."
         )
+        code = "rsi_neutral"
     return IndicatorSignal(
-        SignalName.RSI, direction, strength, reason, last, _date_at(bars, last), value
+        SignalName.RSI,
+        direction,
+        strength,
+        reason,
+        last,
+        _date_at(bars, last),
+        value,
+        code=code,
+        params={"rsi": value, "low": config.rsi_oversold, "high": config.rsi_overbought},
     )
 
 
@@ -402,6 +450,8 @@ def _cross_signal(
     describe_down: str,
     describe_none: str,
     value: float,
+    code: str,
+    params: Mapping[str, float | int | str | None],
 ) -> IndicatorSignal:
     last = len(bars) - 1
     latest_cross = max((i for i in (last_up, last_down) if i is not None), default=None)
@@ -420,6 +470,12 @@ def _cross_signal(
             latest_cross,
             when,
             value,
+            code=f"{code}_{'up' if direction is Direction.BUY else 'down'}",
+            params={
+                **params,
+                "bars_since": bars_since,
+                "date": when.isoformat() if when else None,
+            },
         )
     return IndicatorSignal(
         name,
@@ -429,6 +485,8 @@ def _cross_signal(
         last,
         _date_at(bars, last),
         value,
+        code=f"{code}_none",
+        params={**params, "lookback": lookback},
     )
 
 
@@ -455,6 +513,8 @@ def macd_signal(
             "with no cross"
         ),
         value=float(macd[-1] - signal_line[-1]),
+        code="macd_cross",
+        params={"side": "above" if macd[-1] > signal_line[-1] else "below"},
     )
 
 
@@ -472,18 +532,29 @@ def bollinger_signal(
         direction = Direction.SELL
         strength = _zone_strength(close - top, half_width / 2)
         reason = f"Close {_fmt(close)} is above the upper Bollinger Band {_fmt(top)}: stretched high, sell."
+        code = "bb_above"
     elif close < bottom:
         direction = Direction.BUY
         strength = _zone_strength(bottom - close, half_width / 2)
         reason = f"Close {_fmt(close)} is below the lower Bollinger Band {_fmt(bottom)}: stretched low, buy."
+        code = "bb_below"
     else:
         direction, strength = Direction.NEUTRAL, 0.0
         reason = (
             f"Close {_fmt(close)} is inside the Bollinger Bands "
             f"({_fmt(bottom)} to {_fmt(top)}, %B {percent_b:.2f})."
         )
+        code = "bb_inside"
     return IndicatorSignal(
-        SignalName.BBANDS, direction, strength, reason, last, _date_at(bars, last), percent_b
+        SignalName.BBANDS,
+        direction,
+        strength,
+        reason,
+        last,
+        _date_at(bars, last),
+        percent_b,
+        code=code,
+        params={"close": close, "upper": top, "lower": bottom, "percent_b": percent_b},
     )
 
 
@@ -507,6 +578,12 @@ def moving_average_cross_signal(
             "with no golden or death cross"
         ),
         value=float(fast[-1] - slow[-1]),
+        code="ma_cross",
+        params={
+            "fast": config.ma_fast_period,
+            "slow": config.ma_slow_period,
+            "side": "above" if fast[-1] > slow[-1] else "below",
+        },
     )
 
 
@@ -545,6 +622,13 @@ def stochastic_signal(
             "with no %K/%D cross inside the oversold or overbought zone"
         ),
         value=float(stoch_k[-1]),
+        code="stoch_cross",
+        params={
+            "k": float(stoch_k[-1]),
+            "d": float(stoch_d[-1]),
+            "low": config.stoch_oversold,
+            "high": config.stoch_overbought,
+        },
     )
 
 
@@ -566,24 +650,37 @@ def obv_signal(bars: Bars, obv: FloatArray, config: SignalConfig) -> IndicatorSi
             Direction.BUY,
             f"Price and OBV both rose {span}: volume confirms the rise.",
         )
+        code = "obv_confirms_rise"
     elif price_change < 0 and obv_change < 0:
         direction, reason = (
             Direction.SELL,
             f"Price and OBV both fell {span}: volume confirms the fall.",
         )
+        code = "obv_confirms_fall"
     elif price_change > 0 > obv_change:
         direction = Direction.SELL
         reason = (
             f"Price rose but OBV fell {span}: a bearish divergence, buyers are not behind the rise."
         )
+        code = "obv_bearish_divergence"
     elif price_change < 0 < obv_change:
         direction = Direction.BUY
         reason = f"Price fell but OBV rose {span}: a bullish divergence, volume is accumulating."
+        code = "obv_bullish_divergence"
     else:
         direction, strength = Direction.NEUTRAL, 0.0
         reason = f"Price or OBV is unchanged {span}: no confirmation or divergence."
+        code = "obv_flat"
     return IndicatorSignal(
-        SignalName.OBV, direction, strength, reason, last, _date_at(bars, last), obv_change
+        SignalName.OBV,
+        direction,
+        strength,
+        reason,
+        last,
+        _date_at(bars, last),
+        obv_change,
+        code=code,
+        params={"lookback": lookback},
     )
 
 
@@ -603,7 +700,15 @@ def atr_signal(bars: Bars, atr: FloatArray, config: SignalConfig) -> IndicatorSi
         "(context only, no direction)."
     )
     return IndicatorSignal(
-        SignalName.ATR, Direction.NEUTRAL, 0.0, reason, last, _date_at(bars, last), percent
+        SignalName.ATR,
+        Direction.NEUTRAL,
+        0.0,
+        reason,
+        last,
+        _date_at(bars, last),
+        percent,
+        code=f"atr_{level}",
+        params={"atr": float(atr[-1]), "percent": percent},
     )
 
 

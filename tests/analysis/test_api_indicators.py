@@ -15,6 +15,7 @@ from django.test import Client
 
 from stockvis.analysis import services
 from stockvis.analysis.sessions import closed_bar_count
+from stockvis.analysis.signals import REASON_CODES
 from stockvis.collector.demo import demo_load
 from stockvis.collector.imports import prices_import
 from stockvis.market.models import Asset, DailyPrice, WeeklyPrice
@@ -389,6 +390,9 @@ def test_every_signal_comes_with_its_date_direction_strength_and_reason(client):
         assert signal["direction"] in {"buy", "sell", "neutral"}
         assert 0 <= signal["strength"] <= 1
         assert signal["reason"].endswith(".")
+        assert signal["reason_code"] in REASON_CODES
+        assert signal["reason_code"].split("_")[0] in signal["name"].replace("bbands", "bb")
+        assert all(isinstance(v, int | float | str) for v in signal["reason_params"].values())
         assert dt.date.fromisoformat(signal["date"]) <= DEMO_TODAY
         assert signal["has_data"] is True
     composite = body["composite"]

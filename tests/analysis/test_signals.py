@@ -19,6 +19,7 @@ from stockvis.analysis.indicators import (
     compute_indicators,
 )
 from stockvis.analysis.signals import (
+    REASON_CODES,
     CompositeLabel,
     CrossoverKind,
     Direction,
@@ -87,6 +88,8 @@ def test_a_falling_series_is_oversold_on_rsi_and_a_buy():
     assert rsi.strength == 1.0
     assert "below 30" in rsi.reason
     assert "oversold" in rsi.reason
+    assert rsi.code == "rsi_oversold"
+    assert rsi.params == {"rsi": pytest.approx(0.0), "low": 30, "high": 70}
     assert rsi.date == date_of(39)
 
 
@@ -98,6 +101,7 @@ def test_a_rising_series_is_overbought_on_rsi_and_a_sell():
     assert rsi.direction is Direction.SELL
     assert rsi.strength == 1.0
     assert "above 70" in rsi.reason
+    assert rsi.code == "rsi_overbought"
 
 
 def test_rsi_between_the_zones_is_neutral_and_just_inside_a_zone_counts_half():
@@ -111,6 +115,7 @@ def test_rsi_between_the_zones_is_neutral_and_just_inside_a_zone_counts_half():
     assert neutral.direction is Direction.NEUTRAL
     assert neutral.strength == 0.0
     assert "neither oversold nor overbought" in neutral.reason
+    assert neutral.code == "rsi_neutral"
     assert just_oversold.direction is Direction.BUY
     assert just_oversold.strength == pytest.approx(0.5, abs=1e-3)
 
@@ -135,10 +140,14 @@ def test_macd_crossing_above_its_signal_line_is_a_buy_that_fades_over_the_lookba
     assert fresh.index == 60
     assert fresh.date == date_of(60)
     assert fresh.reason == ("MACD crossed above its signal line 1 bar ago (2024-03-01): buy.")
+    assert fresh.code == "macd_cross_up"
+    assert fresh.params == {"side": "above", "bars_since": 1, "date": "2024-03-01"}
     assert fading.direction is Direction.BUY
     assert fading.strength == pytest.approx(0.2)
     assert expired.direction is Direction.NEUTRAL
     assert expired.reason == "MACD is above its signal line with no cross in the last 5 bars."
+    assert expired.code == "macd_cross_none"
+    assert expired.params == {"side": "above", "lookback": 5}
 
 
 def test_macd_crossing_below_its_signal_line_is_a_sell():
@@ -197,6 +206,12 @@ def test_a_golden_cross_of_sma_50_over_sma_200_is_a_buy():
     assert signal.strength == 1.0
     assert signal.index == cross
     assert signal.reason.startswith("Golden cross: SMA 50 crossed above SMA 200 on the last bar")
+    assert signal.code == "ma_cross_up"
+    assert (signal.params["fast"], signal.params["slow"], signal.params["bars_since"]) == (
+        50,
+        200,
+        0,
+    )
 
 
 def test_a_death_cross_of_sma_50_under_sma_200_is_a_sell():
@@ -210,6 +225,8 @@ def test_a_death_cross_of_sma_50_under_sma_200_is_a_sell():
     assert signal.direction is Direction.SELL
     assert signal.strength == pytest.approx(1 - 3 / 10)
     assert signal.reason.startswith("Death cross: SMA 50 crossed below SMA 200 3 bars ago")
+    assert signal.code == "ma_cross_down"
+    assert signal.params["bars_since"] == 3
 
 
 def test_spy_golden_and_death_crosses_fall_on_the_dates_reported_at_the_time():
@@ -310,6 +327,7 @@ def test_obv_rising_with_price_confirms_the_rise():
     assert obv.direction is Direction.BUY
     assert obv.strength == 1.0
     assert "volume confirms the rise" in obv.reason
+    assert obv.code == "obv_confirms_rise"
 
 
 @pytest.mark.parametrize(
@@ -328,6 +346,7 @@ def test_obv_moving_against_price_is_a_divergence(big_step, direction, words):
 
     assert obv.direction is direction
     assert words in obv.reason
+    assert obv.code == "obv_" + words.replace(" ", "_")
     assert obv.strength == pytest.approx(9000 / 11000)
 
 
@@ -340,6 +359,8 @@ def test_atr_gives_volatility_as_a_percent_of_price_with_no_direction(spread, le
     assert atr.direction is Direction.NEUTRAL
     assert atr.value == pytest.approx(2 * spread)
     assert f"{2 * spread:.2f}% of the close: {level} volatility" in atr.reason
+    assert atr.code == f"atr_{level}"
+    assert atr.params["percent"] == pytest.approx(2 * spread)
 
 
 # --- Warm-up, composite and configuration ----------------------------------------------------
@@ -495,6 +516,8 @@ def test_signals_on_random_bars_are_well_formed(bars):
     for signal in report.signals:
         assert 0.0 <= signal.strength <= 1.0
         assert signal.reason.endswith(".")
+        assert signal.code in REASON_CODES, signal.code
+        assert (signal.code == "warming_up") is not signal.has_data
         assert signal.index is None or 0 <= signal.index < len(bars)
         assert signal.direction is Direction.NEUTRAL or signal.has_data
 

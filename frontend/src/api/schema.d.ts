@@ -2480,8 +2480,14 @@ export interface components {
             /** @description False while the indicator warms up. */
             has_data: boolean;
             name: components["schemas"]["NameEnum"];
-            /** @description One sentence a person can read. */
+            /** @description One sentence a person can read, in English. */
             reason: string;
+            /** @description What the reason says, for a client to word in its own language (e.g. rsi_oversold, macd_cross_up, warming_up). */
+            reason_code: string;
+            /** @description The numbers and words the reason quotes, by name (e.g. rsi, low, high). */
+            reason_params: {
+                [key: string]: unknown;
+            };
             /** Format: double */
             strength: number;
             /**

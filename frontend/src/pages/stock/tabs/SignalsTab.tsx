@@ -6,17 +6,8 @@ import { commonText } from "../../../i18n/common";
 import { formatDate, formatNumber, formatPercent } from "../../../format";
 import { useLang, useText } from "../../../i18n";
 import { useIndicators } from "../queries";
+import { signalName, signalReason } from "./signalReasons";
 import { tabsText } from "./text";
-
-const SIGNAL_NAMES: Record<string, string> = {
-  rsi: "RSI",
-  macd: "MACD",
-  bbands: "Bollinger Bands",
-  ma_cross: "Moving-average cross",
-  stoch: "Stochastic",
-  obv: "OBV",
-  atr: "ATR",
-};
 
 export function CompositeGauge({ composite }: { composite: Schemas["Composite"] }) {
   const t = useText(tabsText);
@@ -47,7 +38,7 @@ export function CompositeGauge({ composite }: { composite: Schemas["Composite"] 
 export default function SignalsTab({ symbol }: { symbol: string }) {
   const t = useText(tabsText);
   const tc = useText(commonText);
-  const { locale } = useLang();
+  const { locale, lang } = useLang();
   const query = useIndicators(symbol, "1y", "daily");
   if (query.error) return <ApiErrorMessage error={query.error} what={t("signals")} onRetry={() => void query.refetch()} />;
   if (query.data === undefined) return <p className="muted">{tc("loading")}</p>;
@@ -96,12 +87,12 @@ export default function SignalsTab({ symbol }: { symbol: string }) {
           <tbody>
             {signals.map((signal) => (
               <tr key={signal.name}>
-                <th scope="row">{SIGNAL_NAMES[signal.name] ?? signal.name}</th>
+                <th scope="row">{signalName(signal.name, lang)}</th>
                 <td className={signal.direction === "buy" ? "up" : signal.direction === "sell" ? "down" : ""}>
                   {signal.has_data ? t(`dir_${signal.direction}`) : t("warmingUp")}
                 </td>
                 <td className="num">{formatPercent(signal.strength, locale, { digits: 0 })}</td>
-                <td>{signal.reason}</td>
+                <td>{signalReason(signal, lang, locale)}</td>
               </tr>
             ))}
           </tbody>
