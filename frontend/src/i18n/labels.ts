@@ -12,7 +12,7 @@ export const assetLabelText = defineText({
     cat_commodity: "Commodity",
     cat_fx: "FX",
     mkt_US: "US",
-    mkt_KR: "Korea",
+    mkt_KR: "KR",
     mkt_GLOBAL: "Global",
   },
   ko: {

@@ -194,6 +194,6 @@ describe("AllocationView", () => {
   it("names them in English", () => {
     renderWithApp(<AllocationView allocation={allocation} />);
     const keys = Array.from(document.querySelectorAll(".alloc-key")).map((node) => node.textContent);
-    expect(keys).toEqual(["AAPL", "005930", "Stock", "ETF", "warrant", "US", "Korea", "USD", "KRW"]);
+    expect(keys).toEqual(["AAPL", "005930", "Stock", "ETF", "warrant", "US", "KR", "USD", "KRW"]);
   });
 });

@@ -164,7 +164,7 @@ export default function ScreenerPage() {
           <h2>{t("filters")}</h2>
         </summary>
         <form className="filter-grid" onSubmit={(event) => event.preventDefault()} aria-label={t("filters")}>
-          <Checks legend={t("market")} name="market" options={MARKETS} label={(m) => m} search={search} set={set} />
+          <Checks legend={t("market")} name="market" options={MARKETS} label={labels.market} search={search} set={set} />
           <Checks
             legend={t("category")}
             name="category"
