@@ -112,6 +112,15 @@ def test_the_financials_tab_shows_a_statement_table_and_a_reload_keeps_the_page(
     ui.page.get_by_role("tab", name="Signals").click()
     expect(ui.page.get_by_role("img", name=re.compile("Composite"))).to_be_visible()
     ui.shot("stock-signals")
+    # In Korean every reason is worded in Korean (the server sends English plus a reason code).
+    ui.page.get_by_label("Language").select_option("ko")
+    reasons = ui.page.locator(".signals .table-scroll tbody tr td:last-child")
+    expect(reasons).to_have_count(7)
+    for reason in reasons.all():
+        expect(reason).to_contain_text(re.compile("[가-힣]"))
+    expect(ui.page.get_by_role("rowheader", name="볼린저 밴드")).to_be_visible()
+    ui.shot("stock-signals-ko")
+    ui.page.get_by_label("언어").select_option("en")
     ui.page.get_by_role("tab", name="Data").click()
     expect(ui.page.get_by_role("rowheader", name="synthetic")).to_be_visible()
     expect(ui.page.get_by_text("Last ingest:")).to_be_visible()

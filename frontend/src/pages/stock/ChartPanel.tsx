@@ -27,7 +27,10 @@ const OSCILLATORS: readonly { id: Oscillator; label: string }[] = [
 ];
 // Moving-average crosses are always marked and named; MACD and stochastic crosses are frequent,
 // so they show as small arrows only while their pane is open.
-const EVENT_TEXT: Record<string, string> = { golden_cross: "Golden cross", death_cross: "Death cross" };
+const EVENT_TEXT: Partial<Record<string, "markerGoldenCross" | "markerDeathCross">> = {
+  golden_cross: "markerGoldenCross",
+  death_cross: "markerDeathCross",
+};
 const EVENT_PANE: Record<string, Oscillator> = { macd: "macd", stoch: "stoch" };
 
 function toggle<T>(list: readonly T[], item: T): T[] {
@@ -71,10 +74,13 @@ export function ChartPanel({ symbol, name, currency }: { symbol: string; name: s
       return pane === undefined || oscillators.includes(pane);
     });
     return snapToBars(
-      events.map((event) => ({ time: event.date, direction: event.direction, text: EVENT_TEXT[event.kind] ?? "" })),
+      events.map((event) => {
+        const key = EVENT_TEXT[event.kind];
+        return { time: event.date, direction: event.direction, text: key === undefined ? "" : t(key) };
+      }),
       bars,
     );
-  }, [indicators.data, indicators.isPlaceholderData, bars, oscillators]);
+  }, [indicators.data, indicators.isPlaceholderData, bars, oscillators, t]);
 
   const summary = useMemo(() => {
     const first = bars[0];

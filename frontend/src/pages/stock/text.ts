@@ -3,6 +3,8 @@ import { defineText } from "../../i18n";
 export const stockText = defineText({
   en: {
     loadingStock: "load the stock",
+    markerGoldenCross: "Golden cross",
+    markerDeathCross: "Death cross",
     chart: "load the chart",
     indicators: "load the indicators",
     whatWatchlist: "add it to the watchlist",
@@ -54,6 +56,8 @@ export const stockText = defineText({
     stockTabs: "Stock details",
   },
   ko: {
+    markerGoldenCross: "골든 크로스",
+    markerDeathCross: "데드 크로스",
     loadingStock: "종목 정보 불러오기",
     chart: "차트 불러오기",
     indicators: "지표 불러오기",

@@ -1,0 +1,1 @@
+import{q as t,k as e,L as n,y as s}from"./index-CGV_VJIG.js";import{u as a}from"./usePageTitle-RC2hY6He.js";function u(){const o=t(s);return a(o("notFoundTitle")),e.jsxs("section",{className:"page",children:[e.jsx("h1",{children:o("notFoundTitle")}),e.jsx("p",{children:o("notFoundBody")}),e.jsx(n,{to:"/",children:o("backHome")})]})}export{u as default};

@@ -1,1 +1,0 @@
-import{q as t,k as e,L as n,y as s}from"./index-Bly5eUtz.js";import{u as a}from"./usePageTitle-DBysdW2S.js";function u(){const o=t(s);return a(o("notFoundTitle")),e.jsxs("section",{className:"page",children:[e.jsx("h1",{children:o("notFoundTitle")}),e.jsx("p",{children:o("notFoundBody")}),e.jsx(n,{to:"/",children:o("backHome")})]})}export{u as default};

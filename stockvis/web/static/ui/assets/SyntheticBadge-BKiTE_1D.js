@@ -1,0 +1,1 @@
+import{q as n,y as s,k as i}from"./index-CGV_VJIG.js";function r({show:e=!0}){const t=n(s);return e?i.jsx("span",{className:"badge badge-synthetic",title:t("syntheticHint"),children:t("synthetic")}):null}export{r as S};
