@@ -10,6 +10,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
+from config.channels import redis_channel_prefix
 from config.env import env_bool, env_float, env_int, env_list, env_path, env_str
 from config.log_config import logging_config
 from config.openapi import openapi_settings
@@ -179,6 +180,7 @@ if REDIS_URL:
             else "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
                 "hosts": [_redis_host],
+                "prefix": redis_channel_prefix(REDIS_URL),
                 "capacity": env_int("WS_CHANNEL_CAPACITY", 100),
                 "channel_capacity": _fanout_capacity,
             },
