@@ -151,3 +151,33 @@ def test_the_image_copies_what_exists_and_carries_the_openmp_runtime_lightgbm_li
     # The slim base image has no libgomp; without it `import lightgbm` fails in every worker.
     assert "libgomp" in linked
     assert re.search(r"apt-get install[^\n]*libgomp1", dockerfile)
+
+
+def _seconds(duration: str) -> float:
+    """A compose duration such as 30s, 1m30s or 1m."""
+    units = {"h": 3600, "m": 60, "s": 1}
+    return sum(float(n) * units[u] for n, u in re.findall(r"(\d+(?:\.\d+)?)(h|m|s)", duration))
+
+
+def test_docker_waits_longer_than_uvicorn_s_own_graceful_shutdown_before_killing_web():
+    web = _compose()["services"]["web"]
+    command = web["command"]
+    uvicorn_bound = float(command[command.index("--timeout-graceful-shutdown") + 1])
+    # Docker's default is 10 s: it SIGKILLed web before uvicorn's 20 s bound was reached.
+    assert _seconds(web.get("stop_grace_period", "10s")) > uvicorn_bound
+
+
+def test_the_build_context_keeps_out_the_secrets_and_nothing_the_image_copies():
+    ignored = [
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert ".env" in ignored
+    copied = [
+        source
+        for line in re.findall(r"^COPY (.+)$", (DEPLOY / "Dockerfile").read_text(), re.MULTILINE)
+        for source in line.split()[:-1]
+    ]
+    for source in copied:
+        assert not any(Path(source).match(pattern) for pattern in ignored), source
