@@ -28,11 +28,13 @@ def _compose() -> dict:
 
 
 def _compose_commands() -> dict[str, list[str]]:
-    services = _compose()["services"]
+    """The command of every service that runs the Stock-Vis image."""
+    compose = _compose()
+    image = compose["x-app"]["image"]
     return {
         name: service["command"]
-        for name, service in services.items()
-        if "build" in service and "command" in service
+        for name, service in compose["services"].items()
+        if service.get("image") == image and "command" in service
     }
 
 
@@ -181,3 +183,17 @@ def test_the_build_context_keeps_out_the_secrets_and_nothing_the_image_copies():
     ]
     for source in copied:
         assert not any(Path(source).match(pattern) for pattern in ignored), source
+
+
+def test_one_service_builds_the_image_every_stock_vis_process_runs():
+    """A build per service gave one tag seven image ids (compose labels each service's build), so
+    the next `up` recreated containers under new host names; none of them may be pulled either."""
+    compose = _compose()
+    app_services = {
+        name: service
+        for name, service in compose["services"].items()
+        if service.get("image") == compose["x-app"]["image"]
+    }
+    assert set(_compose_commands()) == set(app_services)
+    assert [name for name, service in app_services.items() if "build" in service] == ["migrate"]
+    assert all(service["pull_policy"] == "never" for service in app_services.values())
