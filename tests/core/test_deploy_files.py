@@ -197,3 +197,12 @@ def test_one_service_builds_the_image_every_stock_vis_process_runs():
     assert set(_compose_commands()) == set(app_services)
     assert [name for name, service in app_services.items() if "build" in service] == ["migrate"]
     assert all(service["pull_policy"] == "never" for service in app_services.values())
+
+
+def test_docker_gives_the_workers_time_for_a_warm_shutdown():
+    services = _compose()["services"]
+    workers = [name for name, argv in _compose_commands().items() if _queues_of(argv)]
+    assert len(workers) == 3
+    for name in workers:
+        # A SIGKILLed worker's prefetched tasks come back only after the visibility timeout.
+        assert _seconds(services[name].get("stop_grace_period", "10s")) >= 60, name
