@@ -6,7 +6,7 @@ import os
 from typing import TYPE_CHECKING
 
 from celery import Celery
-from celery.signals import before_task_publish, worker_ready, worker_shutdown
+from celery.signals import before_task_publish, setup_logging, worker_ready, worker_shutdown
 
 if TYPE_CHECKING:
     from stockvis.core.heartbeat import HeartbeatThread
@@ -24,6 +24,19 @@ def _load_beat_schedule(sender: Celery, **kwargs: object) -> None:
     from config.schedule import build_beat_schedule
 
     sender.conf.beat_schedule = build_beat_schedule()
+
+
+@setup_logging.connect
+def _log_through_the_project_logging(**kwargs: object) -> None:
+    """Workers and beat log like every other process: LOGGING from settings (LOG_LEVEL,
+    LOG_FORMAT). Without a receiver of this signal Celery replaces the root handlers with its own
+    text format at its --loglevel (WARNING unless given), so the compose workers printed neither
+    a job's summary nor a JSON line although compose sets LOG_FORMAT=json."""
+    import logging.config
+
+    from django.conf import settings
+
+    logging.config.dictConfig(settings.LOGGING)
 
 
 # The worker's heartbeat starts once it consumes (worker_ready), so readiness turns green only when

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "stockvis.core.request_id.RequestIdMiddleware",
     # Next, so it also sees the errors the middlewares below answer by themselves.
     "stockvis.core.middleware.JsonErrorsUnderApiMiddleware",
+    # Before the host check and the HTTPS redirect: probes ask by address over plain HTTP.
+    "stockvis.core.probes.HealthProbeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -139,8 +139,31 @@ def job_heartbeat(job: JobRun) -> None:
     job.heartbeat_at = now
 
 
-def pid_alive(pid: int) -> bool:
-    """Whether a process with this id runs on this machine (a zombie counts as gone)."""
+# A process that began this long after a job started cannot be the one that ran it: the job's
+# process was alive when it started the job. The slack covers the rounding of the two clocks read.
+PID_REUSE_SLACK = dt.timedelta(seconds=1)
+
+
+def process_started_at(pid: int) -> dt.datetime | None:
+    """When the process with this id started, by this machine's clock (None without /proc)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    # Field 22, starttime, in clock ticks since boot; the fields after "(comm)" start at field 3.
+    ticks = int(stat.rsplit(")", 1)[-1].split()[19])
+    return timezone.now() - dt.timedelta(seconds=uptime - ticks / os.sysconf("SC_CLK_TCK"))
+
+
+def pid_alive(pid: int, since: dt.datetime | None = None) -> bool:
+    """Whether the process with this id that was running at ``since`` still runs on this machine
+    (a zombie counts as gone, and so does a newer process that was given the same id).
+
+    The id alone is not enough in a container: a worker restarted after SIGKILL forks its pool
+    children with the same small ids its killed predecessor's had, so the job they left
+    `running` would look alive until JOB_STALE_AFTER.
+    """
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -151,19 +174,24 @@ def pid_alive(pid: int) -> bool:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return True  # no /proc (macOS, Windows): the signal said it exists
-    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+    if stat.rsplit(")", 1)[-1].split()[0] == "Z":
+        return False
+    if since is None:
+        return True
+    started = process_started_at(pid)
+    return started is None or started <= since + PID_REUSE_SLACK
 
 
 def jobs_reap(
     *,
     now: dt.datetime | None = None,
     host: str | None = None,
-    alive: Callable[[int], bool] = pid_alive,
+    alive: Callable[[int, dt.datetime], bool] = pid_alive,
 ) -> list[JobRun]:
     """Mark failed every ``running`` job whose process is gone, and return them.
 
-    On the job's own host a pid that no longer runs says so at once; elsewhere (or when the pid
-    was reused) a heartbeat older than ``JOB_STALE_AFTER`` seconds does.
+    On the job's own host a pid that no longer runs, or now belongs to a process started after
+    the job, says so at once; elsewhere a heartbeat older than ``JOB_STALE_AFTER`` seconds does.
     """
     now = now or timezone.now()
     here = host or socket.gethostname()[:255]
@@ -171,7 +199,7 @@ def jobs_reap(
     reaped = []
     for job in JobRun.objects.filter(status=JobStatus.RUNNING).order_by("started_at"):
         last_sign = job.heartbeat_at or job.started_at
-        if job.host == here and job.pid and not alive(job.pid):
+        if job.host == here and job.pid and not alive(job.pid, job.started_at):
             reason = f"its process {job.pid} on {job.host} is gone (killed or crashed)"
         elif last_sign < stale_before:
             reason = (

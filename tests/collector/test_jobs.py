@@ -15,7 +15,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from stockvis.collector.jobs import job_start, jobs_reap
+from stockvis.collector.jobs import job_start, jobs_reap, pid_alive, process_started_at
 from stockvis.collector.models import JobRun, JobStatus
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,9 @@ def test_a_job_on_another_host_without_a_heartbeat_for_too_long_is_marked_failed
         started_at=now - dt.timedelta(hours=2),
         heartbeat_at=now - dt.timedelta(minutes=9),
     )
-    reaped = jobs_reap(now=now, alive=lambda pid: pytest.fail("another host's pid is not ours"))
+    reaped = jobs_reap(
+        now=now, alive=lambda pid, since: pytest.fail("another host's pid is not ours")
+    )
     assert [j.pk for j in reaped] == [quiet.pk]
     quiet.refresh_from_db()
     beating.refresh_from_db()
@@ -103,3 +105,32 @@ def test_a_worker_starting_marks_failed_the_jobs_its_killed_predecessor_left_run
     assert dead.status == JobStatus.FAILURE
     assert "is gone (killed or crashed)" in dead.error_summary["message"]
     assert alive.status == JobStatus.RUNNING
+
+
+def test_a_process_started_after_the_job_under_its_pid_is_not_the_job_s_process() -> None:
+    """Found running deploy/compose.yaml: a worker container restarted after SIGKILL forks its
+    pool children with the same small pids as before, so the job the killed child left
+    `running` looked alive and stayed so until JOB_STALE_AFTER."""
+    newcomer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        job = job_start(job_name="collect", provider="synthetic", parameters={"days": 400})
+        # The job started ten seconds before the process that now holds its pid.
+        JobRun.objects.filter(pk=job.pk).update(
+            pid=newcomer.pid, started_at=timezone.now() - dt.timedelta(seconds=10)
+        )
+        reaped = jobs_reap()
+        assert [j.pk for j in reaped] == [job.pk]
+        assert "is gone (killed or crashed)" in reaped[0].error_summary["message"]
+        assert newcomer.poll() is None  # the newcomer itself is left alone
+    finally:
+        newcomer.kill()
+        newcomer.wait(timeout=10)
+
+
+def test_a_process_is_alive_for_a_job_it_started_and_not_for_one_older_than_itself() -> None:
+    started = process_started_at(os.getpid())
+    assert started is not None
+    assert abs((timezone.now() - started).total_seconds()) < 24 * 3600
+    assert pid_alive(os.getpid(), timezone.now())
+    assert pid_alive(os.getpid(), started)
+    assert not pid_alive(os.getpid(), started - dt.timedelta(seconds=5))

@@ -28,11 +28,13 @@ def _compose() -> dict:
 
 
 def _compose_commands() -> dict[str, list[str]]:
-    services = _compose()["services"]
+    """The command of every service that runs the Stock-Vis image."""
+    compose = _compose()
+    image = compose["x-app"]["image"]
     return {
         name: service["command"]
-        for name, service in services.items()
-        if "build" in service and "command" in service
+        for name, service in compose["services"].items()
+        if service.get("image") == image and "command" in service
     }
 
 
@@ -151,3 +153,56 @@ def test_the_image_copies_what_exists_and_carries_the_openmp_runtime_lightgbm_li
     # The slim base image has no libgomp; without it `import lightgbm` fails in every worker.
     assert "libgomp" in linked
     assert re.search(r"apt-get install[^\n]*libgomp1", dockerfile)
+
+
+def _seconds(duration: str) -> float:
+    """A compose duration such as 30s, 1m30s or 1m."""
+    units = {"h": 3600, "m": 60, "s": 1}
+    return sum(float(n) * units[u] for n, u in re.findall(r"(\d+(?:\.\d+)?)(h|m|s)", duration))
+
+
+def test_docker_waits_longer_than_uvicorn_s_own_graceful_shutdown_before_killing_web():
+    web = _compose()["services"]["web"]
+    command = web["command"]
+    uvicorn_bound = float(command[command.index("--timeout-graceful-shutdown") + 1])
+    # Docker's default is 10 s: it SIGKILLed web before uvicorn's 20 s bound was reached.
+    assert _seconds(web.get("stop_grace_period", "10s")) > uvicorn_bound
+
+
+def test_the_build_context_keeps_out_the_secrets_and_nothing_the_image_copies():
+    ignored = [
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert ".env" in ignored
+    copied = [
+        source
+        for line in re.findall(r"^COPY (.+)$", (DEPLOY / "Dockerfile").read_text(), re.MULTILINE)
+        for source in line.split()[:-1]
+    ]
+    for source in copied:
+        assert not any(Path(source).match(pattern) for pattern in ignored), source
+
+
+def test_one_service_builds_the_image_every_stock_vis_process_runs():
+    """A build per service gave one tag seven image ids (compose labels each service's build), so
+    the next `up` recreated containers under new host names; none of them may be pulled either."""
+    compose = _compose()
+    app_services = {
+        name: service
+        for name, service in compose["services"].items()
+        if service.get("image") == compose["x-app"]["image"]
+    }
+    assert set(_compose_commands()) == set(app_services)
+    assert [name for name, service in app_services.items() if "build" in service] == ["migrate"]
+    assert all(service["pull_policy"] == "never" for service in app_services.values())
+
+
+def test_docker_gives_the_workers_time_for_a_warm_shutdown():
+    services = _compose()["services"]
+    workers = [name for name, argv in _compose_commands().items() if _queues_of(argv)]
+    assert len(workers) == 3
+    for name in workers:
+        # A SIGKILLed worker's prefetched tasks come back only after the visibility timeout.
+        assert _seconds(services[name].get("stop_grace_period", "10s")) >= 60, name
