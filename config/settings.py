@@ -287,6 +287,8 @@ USE_TZ = True
 # --- Static files --------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Empty until someone runs collectstatic; WhiteNoise warns at every start when it is missing.
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [p for p in [BASE_DIR / "frontend" / "dist"] if p.is_dir()]
 # Serve straight from the apps' folders so the embedded run needs no collectstatic step.
 WHITENOISE_USE_FINDERS = True
