@@ -28,6 +28,7 @@ from stockvis.market.models import Asset
 from stockvis.realtime import quotes
 from stockvis.realtime.auth import BEARER_PROTOCOL
 from stockvis.realtime.broadcast import EVENT_TYPE, symbol_group, user_group
+from stockvis.realtime.connection import abort_connection
 from stockvis.realtime.fanout import current_hub
 from stockvis.realtime.messages import snapshot_message
 
@@ -160,6 +161,8 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
     async def drop_slow_client(self) -> None:
         logger.info("dropping a websocket client that stopped reading")
         await self.disconnect(CLOSE_TOO_SLOW)
+        # Cut, not closed: a close waits for the peer to read what is buffered, and it never will.
+        abort_connection(self.scope)
         raise StopConsumer()
 
     async def broadcast_message(self, event: dict[str, Any]) -> None:
