@@ -140,8 +140,10 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         if self._heartbeat is not None:
             self._heartbeat.cancel()
             self._heartbeat = None
-        for group in list(self.groups_joined):
-            await self.leave(group)
+        # Out of the hub's groups at once; the hub tells the channel layer later, in a task of its
+        # own, so a closed socket's task never waits for the layer (Redis) on its way out.
+        self.groups_joined.clear()
+        self.hub.forget(self)
 
     # -- sending ---------------------------------------------------------------------------
 

@@ -12,13 +12,17 @@ from typing import Any
 
 import pytest
 import uvicorn
+from channels.layers import get_channel_layer
+from channels.testing import WebsocketCommunicator
 from websockets.asyncio.client import unix_connect
 
 from config.asgi import application
 from stockvis.realtime import broadcast
+from stockvis.realtime.fanout import current_hub
 from tests.realtime.conftest import add_closes, make_asset
 
 pytestmark = pytest.mark.django_db(transaction=True)
+ORIGIN = [(b"origin", b"http://localhost")]
 
 
 @pytest.fixture(autouse=True)
@@ -79,5 +83,30 @@ def test_a_client_that_stopped_reading_is_cut_off_and_a_sigterm_does_not_wait_fo
                 await asyncio.wait_for(asyncio.shield(stopped), timeout=3)
             finally:
                 client.transport.abort()
+
+    asyncio.run(scenario())
+
+
+def test_a_closed_socket_ends_its_task_while_the_channel_layer_hangs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A socket's task that awaits the channel layer on its way out outlives its connection for as
+    # long as the layer takes (Redis stalled, or a receive that swallowed its cancellation, as the
+    # per-socket layer channels did before the fan-out hub), and uvicorn waits for that task.
+    async def scenario() -> None:
+        layer: Any = get_channel_layer()
+        hub = current_hub()
+        socket = WebsocketCommunicator(application, "/ws/stocks/AAPL/", headers=ORIGIN)
+        assert (await socket.connect(timeout=5))[0]
+        assert (await socket.receive_json_from(timeout=5))["type"] == "snapshot"
+
+        async def hangs(group: str, channel: str) -> None:
+            await asyncio.Event().wait()
+
+        monkeypatch.setattr(layer, "group_discard", hangs)
+        # The client goes (WebsocketCommunicator.disconnect would cancel a task still running).
+        await socket.send_input({"type": "websocket.disconnect", "code": 1000})
+        await until(socket.future.done, timeout=2, what="the socket's task to end")
+        assert hub.sinks(broadcast.symbol_group("AAPL")) == 0
 
     asyncio.run(scenario())
