@@ -2,8 +2,8 @@
 
 Close codes (sent after accepting, so a browser sees them instead of a failed handshake):
 4400 malformed symbol, 4404 unknown symbol, 4401 not signed in or bad token. A client too slow
-to read its messages is dropped (its socket cannot take a close frame either). Client messages are JSON; anything else gets an error message and
-the connection stays open.
+to read its messages is dropped: its connection is aborted (it cannot take a close frame either).
+Client messages are JSON; anything else gets an error message and the connection stays open.
 """
 
 from __future__ import annotations
