@@ -11,6 +11,7 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
+from stockvis.core import taskdump  # noqa: E402
 from stockvis.core.websocket import unknown_path_route  # noqa: E402
 from stockvis.realtime.auth import websocket_stack  # noqa: E402
 from stockvis.realtime.routing import websocket_urlpatterns  # noqa: E402
@@ -26,3 +27,7 @@ application = ProtocolTypeRouter(
 # stopped every socket's updates for 230-490 ms at 1,000 sockets (README "Realtime"). Frozen
 # objects are never scanned again.
 gc.freeze()
+
+# kill -USR1 <pid> writes every asyncio task's stack to the log: what a process that does not
+# stop on SIGTERM is waiting for.
+taskdump.install()

@@ -12,6 +12,8 @@ from channels.db import database_sync_to_async
 from channels.security.websocket import AllowedHostsOriginValidator
 from django.contrib.auth.models import AnonymousUser
 
+from stockvis.realtime.connection import ConnectionAbort
+
 # The subprotocol a browser offers with the token: new WebSocket(url, ["bearer", token]).
 BEARER_PROTOCOL = "bearer"
 _MAX_TOKEN_LENGTH = 4096
@@ -80,5 +82,6 @@ class OriginCheck:
 
 
 def websocket_stack(inner: Any) -> Any:
-    """Origin check, then session auth, then the JWT (which wins when given)."""
-    return OriginCheck(AuthMiddlewareStack(JwtAuthMiddleware(inner)))
+    """The connection's abort (before anything wraps ``send``), the origin check, then session
+    auth, then the JWT (which wins when given)."""
+    return ConnectionAbort(OriginCheck(AuthMiddlewareStack(JwtAuthMiddleware(inner))))

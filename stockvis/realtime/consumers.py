@@ -2,8 +2,8 @@
 
 Close codes (sent after accepting, so a browser sees them instead of a failed handshake):
 4400 malformed symbol, 4404 unknown symbol, 4401 not signed in or bad token. A client too slow
-to read its messages is dropped (its socket cannot take a close frame either). Client messages are JSON; anything else gets an error message and
-the connection stays open.
+to read its messages is dropped: its connection is aborted (it cannot take a close frame either).
+Client messages are JSON; anything else gets an error message and the connection stays open.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from stockvis.market.models import Asset
 from stockvis.realtime import quotes
 from stockvis.realtime.auth import BEARER_PROTOCOL
 from stockvis.realtime.broadcast import EVENT_TYPE, symbol_group, user_group
+from stockvis.realtime.connection import abort_connection
 from stockvis.realtime.fanout import current_hub
 from stockvis.realtime.messages import snapshot_message
 
@@ -139,8 +140,10 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         if self._heartbeat is not None:
             self._heartbeat.cancel()
             self._heartbeat = None
-        for group in list(self.groups_joined):
-            await self.leave(group)
+        # Out of the hub's groups at once; the hub tells the channel layer later, in a task of its
+        # own, so a closed socket's task never waits for the layer (Redis) on its way out.
+        self.groups_joined.clear()
+        self.hub.forget(self)
 
     # -- sending ---------------------------------------------------------------------------
 
@@ -160,6 +163,8 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
     async def drop_slow_client(self) -> None:
         logger.info("dropping a websocket client that stopped reading")
         await self.disconnect(CLOSE_TOO_SLOW)
+        # Cut, not closed: a close waits for the peer to read what is buffered, and it never will.
+        abort_connection(self.scope)
         raise StopConsumer()
 
     async def broadcast_message(self, event: dict[str, Any]) -> None:

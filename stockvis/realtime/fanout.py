@@ -97,7 +97,10 @@ class FanoutHub:
                 if not self.members.get(group, True):
                     del self.members[group]
                     assert self.channel_name is not None
-                    await self.layer.group_discard(group, self.channel_name)
+                    try:
+                        await self.layer.group_discard(group, self.channel_name)
+                    except Exception:  # the layer forgets it after its group expiry anyway
+                        logger.warning("fan-out could not leave %s", group, exc_info=True)
 
     def sinks(self, group: str) -> int:
         return len(self.members.get(group, ()))

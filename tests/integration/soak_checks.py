@@ -253,9 +253,13 @@ def assert_and_report(
     lines.append(
         f"RSS, first minute -> last 20 s (bound {RSS_GROWTH_BOUND:.0%}): " + ", ".join(memory)
     )
-    cut_short = "timeout graceful shutdown exceeded" in services["web"].log.read_text()
+    web_log = services["web"].log.read_text()
+    cut_short = "timeout graceful shutdown exceeded" in web_log
+    # Service.stop asks a web process still running 3 s after SIGTERM for a task dump.
+    dumped = f" (slow: task dump in {services['web'].log})" if "--- task dump" in web_log else ""
     lines.append(
-        f"web stop: {'cut short by --timeout-graceful-shutdown' if cut_short else 'graceful'}; "
+        f"web stop: {'cut short by --timeout-graceful-shutdown' if cut_short else 'graceful'}"
+        f"{dumped}; "
         f"durations: {phases}, run {run[1] - run[0]:.0f} s, whole test "
         f"{time.monotonic() - started:.0f} s; exit codes {exit_codes}"
     )

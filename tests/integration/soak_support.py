@@ -143,13 +143,20 @@ class Service:
         assert self.popen is not None
         self.popen.wait(timeout=10)
 
-    def stop(self, timeout: float = 30.0) -> int | None:
-        """SIGTERM (a worker finishes its task first), then SIGKILL after ``timeout``."""
+    def stop(self, timeout: float = 30.0, dump_after: float | None = None) -> int | None:
+        """SIGTERM (a worker finishes its task first), then SIGKILL after ``timeout``. With
+        ``dump_after``, a process still running that long after SIGTERM gets SIGUSR1 once: the
+        web process then writes every asyncio task's stack into its log (stockvis.core.taskdump)."""
         if self.popen is None:
             return None
         if self.popen.poll() is None:
             self.popen.send_signal(signal.SIGTERM)
             try:
+                if dump_after is not None:
+                    try:
+                        self.popen.wait(timeout=dump_after)
+                    except subprocess.TimeoutExpired:
+                        self.popen.send_signal(signal.SIGUSR1)
                 self.popen.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 # Hung: SIGABRT makes Python's faulthandler (PYTHONFAULTHANDLER) write every

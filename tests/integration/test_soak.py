@@ -359,7 +359,11 @@ def test_two_workers_beat_and_feed_survive_a_worker_killed_mid_task(
                     sampler.stop()
             clients.close()
         finally:
-            exit_codes = {name: service.stop() for name, service in services.items()}
+            # The web process should be gone within a second; if not, its log gets a task dump.
+            exit_codes = {
+                name: service.stop(dump_after=3.0 if name == "web" else None)
+                for name, service in services.items()
+            }
 
     try:
         assert_and_report(
