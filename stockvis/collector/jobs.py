@@ -128,6 +128,7 @@ def job_start(*, job_name: str, provider: str, parameters: dict[str, object]) ->
         started_at=now,
         host=socket.gethostname()[:255],
         pid=os.getpid(),
+        pid_started=process_start_ticks(os.getpid()),
         heartbeat_at=now,
     )
 
@@ -141,28 +142,41 @@ def job_heartbeat(job: JobRun) -> None:
 
 # A process that began this long after a job started cannot be the one that ran it: the job's
 # process was alive when it started the job. The slack covers the rounding of the two clocks read.
+# Only for jobs recorded without ``pid_started`` (before it existed); the others compare exactly.
 PID_REUSE_SLACK = dt.timedelta(seconds=1)
+
+
+def process_start_ticks(pid: int) -> int | None:
+    """When the process with this id started, in clock ticks since boot (None without /proc)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # Field 22, starttime; the fields after "(comm)" start at field 3.
+    return int(stat.rsplit(")", 1)[-1].split()[19])
 
 
 def process_started_at(pid: int) -> dt.datetime | None:
     """When the process with this id started, by this machine's clock (None without /proc)."""
+    ticks = process_start_ticks(pid)
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
         uptime = float(Path("/proc/uptime").read_text().split()[0])
     except (OSError, ValueError, IndexError):
         return None
-    # Field 22, starttime, in clock ticks since boot; the fields after "(comm)" start at field 3.
-    ticks = int(stat.rsplit(")", 1)[-1].split()[19])
+    if ticks is None:
+        return None
     return timezone.now() - dt.timedelta(seconds=uptime - ticks / os.sysconf("SC_CLK_TCK"))
 
 
-def pid_alive(pid: int, since: dt.datetime | None = None) -> bool:
-    """Whether the process with this id that was running at ``since`` still runs on this machine
-    (a zombie counts as gone, and so does a newer process that was given the same id).
+def pid_alive(pid: int, since: dt.datetime | None = None, start_ticks: int | None = None) -> bool:
+    """Whether the process with this id that ran the job still runs on this machine (a zombie
+    counts as gone, and so does a newer process that was given the same id).
 
     The id alone is not enough in a container: a worker restarted after SIGKILL forks its pool
     children with the same small ids its killed predecessor's had, so the job they left
-    `running` would look alive until JOB_STALE_AFTER.
+    `running` would look alive until JOB_STALE_AFTER. ``start_ticks`` (the job's
+    ``pid_started``) tells them apart exactly; without it, a process started after ``since``
+    (the job's start) is not the job's.
     """
     try:
         os.kill(pid, 0)
@@ -176,6 +190,9 @@ def pid_alive(pid: int, since: dt.datetime | None = None) -> bool:
         return True  # no /proc (macOS, Windows): the signal said it exists
     if stat.rsplit(")", 1)[-1].split()[0] == "Z":
         return False
+    if start_ticks is not None:
+        current = process_start_ticks(pid)
+        return current is None or current == start_ticks
     if since is None:
         return True
     started = process_started_at(pid)
@@ -186,7 +203,7 @@ def jobs_reap(
     *,
     now: dt.datetime | None = None,
     host: str | None = None,
-    alive: Callable[[int, dt.datetime], bool] = pid_alive,
+    alive: Callable[[int, dt.datetime, int | None], bool] = pid_alive,
 ) -> list[JobRun]:
     """Mark failed every ``running`` job whose process is gone, and return them.
 
@@ -199,7 +216,7 @@ def jobs_reap(
     reaped = []
     for job in JobRun.objects.filter(status=JobStatus.RUNNING).order_by("started_at"):
         last_sign = job.heartbeat_at or job.started_at
-        if job.host == here and job.pid and not alive(job.pid, job.started_at):
+        if job.host == here and job.pid and not alive(job.pid, job.started_at, job.pid_started):
             reason = f"its process {job.pid} on {job.host} is gone (killed or crashed)"
         elif last_sign < stale_before:
             reason = (

@@ -30,6 +30,9 @@ class JobRun(models.Model):
     # finishes by itself, so ``jobs_reap`` marks it failed from these.
     host = models.CharField(max_length=255, blank=True)
     pid = models.PositiveIntegerField(null=True, blank=True)
+    # When that process started, in clock ticks since the machine booted (Linux's /proc): with
+    # the pid, it names the process exactly, so a later process given the same pid is not it.
+    pid_started = models.BigIntegerField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

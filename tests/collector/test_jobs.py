@@ -15,7 +15,13 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from stockvis.collector.jobs import job_start, jobs_reap, pid_alive, process_started_at
+from stockvis.collector.jobs import (
+    job_start,
+    jobs_reap,
+    pid_alive,
+    process_start_ticks,
+    process_started_at,
+)
 from stockvis.collector.models import JobRun, JobStatus
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +78,7 @@ def test_a_job_on_another_host_without_a_heartbeat_for_too_long_is_marked_failed
         heartbeat_at=now - dt.timedelta(minutes=9),
     )
     reaped = jobs_reap(
-        now=now, alive=lambda pid, since: pytest.fail("another host's pid is not ours")
+        now=now, alive=lambda pid, since, ticks: pytest.fail("another host's pid is not ours")
     )
     assert [j.pk for j in reaped] == [quiet.pk]
     quiet.refresh_from_db()
@@ -114,10 +120,8 @@ def test_a_process_started_after_the_job_under_its_pid_is_not_the_job_s_process(
     newcomer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         job = job_start(job_name="collect", provider="synthetic", parameters={"days": 400})
-        # The job started ten seconds before the process that now holds its pid.
-        JobRun.objects.filter(pk=job.pk).update(
-            pid=newcomer.pid, started_at=timezone.now() - dt.timedelta(seconds=10)
-        )
+        # The job's process is gone; the newcomer holds its pid now.
+        JobRun.objects.filter(pk=job.pk).update(pid=newcomer.pid)
         reaped = jobs_reap()
         assert [j.pk for j in reaped] == [job.pk]
         assert "is gone (killed or crashed)" in reaped[0].error_summary["message"]
@@ -134,3 +138,31 @@ def test_a_process_is_alive_for_a_job_it_started_and_not_for_one_older_than_itse
     assert pid_alive(os.getpid(), timezone.now())
     assert pid_alive(os.getpid(), started)
     assert not pid_alive(os.getpid(), started - dt.timedelta(seconds=5))
+
+
+def test_a_job_recorded_before_its_process_start_was_stored_falls_back_to_the_start_times() -> None:
+    newcomer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        job = job_start(job_name="collect", provider="synthetic", parameters={})
+        # As recorded before pid_started existed: the job started ten seconds before the
+        # process that now holds its pid.
+        JobRun.objects.filter(pk=job.pk).update(
+            pid=newcomer.pid,
+            pid_started=None,
+            started_at=timezone.now() - dt.timedelta(seconds=10),
+        )
+        assert [j.pk for j in jobs_reap()] == [job.pk]
+    finally:
+        newcomer.kill()
+        newcomer.wait(timeout=10)
+
+
+def test_the_job_s_own_process_is_alive_whatever_the_wall_clock_says() -> None:
+    """The exact check ignores the clocks: a job whose recorded start is long before its own
+    process began (a wall clock stepped forward meanwhile) is still its process's."""
+    job = job_start(job_name="collect", provider="synthetic", parameters={})
+    assert job.pid_started == process_start_ticks(os.getpid())
+    JobRun.objects.filter(pk=job.pk).update(started_at=timezone.now() - dt.timedelta(days=3))
+    assert jobs_reap() == []
+    assert pid_alive(os.getpid(), timezone.now() - dt.timedelta(days=3), job.pid_started)
+    assert not pid_alive(os.getpid(), None, (job.pid_started or 0) + 1)
