@@ -29,15 +29,20 @@ def book(alice: User, priced: dict[str, Asset]) -> Portfolio:
         owner=alice, name="Cached", base_currency="USD", mode=PortfolioMode.LEDGER
     )
     for day, quantity in ((2, "10"), (3, "5")):
-        services.transaction_record(
-            portfolio=portfolio,
-            symbol="AAPL",
-            kind="buy",
-            date=dt.date(2026, 3, day),
-            quantity=Decimal(quantity),
-            price=Decimal("150"),
-        )
+        trade(portfolio, "buy", day, quantity, price="150")
     return portfolio
+
+
+def trade(portfolio: Portfolio, kind: str, day: int, quantity: str, price: str = "190") -> Any:
+    """An AAPL trade on ``day`` March 2026 through the service (which rebuilds the holdings)."""
+    return services.transaction_record(
+        portfolio=portfolio,
+        symbol="AAPL",
+        kind=kind,
+        date=dt.date(2026, 3, day),
+        quantity=Decimal(quantity),
+        price=Decimal(price),
+    )
 
 
 def held(portfolio: Portfolio) -> dict[str, Decimal]:
@@ -70,14 +75,7 @@ def test_recording_updating_and_deleting_through_the_services_show_at_once(
     book: Portfolio,
 ) -> None:
     assert held(book) == {"AAPL": Decimal(15)}
-    tx = services.transaction_record(
-        portfolio=book,
-        symbol="AAPL",
-        kind="sell",
-        date=dt.date(2026, 3, 4),
-        quantity=Decimal("4"),
-        price=Decimal("190"),
-    )
+    tx = trade(book, "sell", 4, "4")
     assert held(book) == {"AAPL": Decimal(11)}
     services.transaction_update(tx=tx, changes={"quantity": Decimal("6")})
     assert held(book) == {"AAPL": Decimal(9)}
@@ -147,24 +145,10 @@ def test_a_write_that_is_rolled_back_leaves_the_committed_ledger(book: Portfolio
     with pytest.raises(services.PortfolioRuleError):
         # Overselling: the sale is saved, the holdings rebuild (which reads and caches the
         # ledger with the sale under the new version) refuses it, and all of it rolls back.
-        services.transaction_record(
-            portfolio=book,
-            symbol="AAPL",
-            kind="sell",
-            date=dt.date(2026, 3, 5),
-            quantity=Decimal("99"),
-            price=Decimal("190"),
-        )
+        trade(book, "sell", 5, "99")
     assert held(book) == {"AAPL": Decimal(15)}
     with transaction.atomic():
-        services.transaction_record(
-            portfolio=book,
-            symbol="AAPL",
-            kind="sell",
-            date=dt.date(2026, 3, 5),
-            quantity=Decimal("1"),
-            price=Decimal("190"),
-        )
+        trade(book, "sell", 5, "1")
         assert held(book) == {"AAPL": Decimal(14)}
         transaction.set_rollback(True)
     assert held(book) == {"AAPL": Decimal(15)}
@@ -179,14 +163,7 @@ def test_a_renamed_asset_is_named_anew(book: Portfolio, priced: dict[str, Asset]
 def test_a_stale_portfolio_object_still_reads_the_current_ledger(book: Portfolio) -> None:
     stale = Portfolio.objects.get(pk=book.pk)  # as a live socket holds it for its lifetime
     assert held(stale) == {"AAPL": Decimal(15)}
-    services.transaction_record(
-        portfolio=book,
-        symbol="AAPL",
-        kind="buy",
-        date=dt.date(2026, 3, 5),
-        quantity=Decimal("1"),
-        price=Decimal("190"),
-    )
+    trade(book, "buy", 5, "1")
     assert held(stale) == {"AAPL": Decimal(16)}
 
 

@@ -158,6 +158,8 @@ describe("Totals", () => {
 });
 
 describe("AllocationView", () => {
+  const shownKeys = () =>
+    Array.from(document.querySelectorAll(".alloc-key")).map((node) => node.textContent);
   const allocation = {
     as_of: "2026-03-06",
     base_currency: "KRW",
@@ -186,14 +188,14 @@ describe("AllocationView", () => {
 
   it("names categories and markets in Korean, and keeps symbols, currencies and unknown codes", () => {
     renderWithApp(<AllocationView allocation={allocation} />, { lang: "ko" });
-    const keys = Array.from(document.querySelectorAll(".alloc-key")).map((node) => node.textContent);
+    const keys = shownKeys();
     expect(keys).toEqual(["AAPL", "005930", "주식", "ETF", "warrant", "미국", "한국", "USD", "KRW"]);
     expect(screen.getByText("시장별", { selector: "h3" })).toBeInTheDocument();
   });
 
   it("names them in English", () => {
     renderWithApp(<AllocationView allocation={allocation} />);
-    const keys = Array.from(document.querySelectorAll(".alloc-key")).map((node) => node.textContent);
+    const keys = shownKeys();
     expect(keys).toEqual(["AAPL", "005930", "Stock", "ETF", "warrant", "US", "KR", "USD", "KRW"]);
   });
 });
