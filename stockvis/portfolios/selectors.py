@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
 from functools import cached_property
@@ -101,9 +101,25 @@ def _driver_rows(rows: QuerySet[Any]) -> list[tuple[Any, ...]]:
     """The rows of a ``values_list`` as the database driver returns them: Django's converters
     (one call per value) were a fifth of reading a 2,000-entry ledger; the caller converts."""
     sql, params = rows.query.sql_with_params()
-    with connections[rows.db].cursor() as cursor:
+    return _sql_rows(sql, params, rows.db)
+
+
+def _sql_rows(
+    sql: str, params: Sequence[Any], alias: str = DEFAULT_DB_ALIAS
+) -> list[tuple[Any, ...]]:
+    with connections[alias].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def _bars_table() -> str:
+    """The daily bar table's quoted name, for the statements written as SQL below."""
+    return connections[DEFAULT_DB_ALIAS].ops.quote_name(DailyPrice._meta.db_table)
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    """A date as the driver returns it: SQLite gives text where it cannot tell the column type."""
+    return value if type(value) is dt.date else dt.date.fromisoformat(str(value))
 
 
 def ledger_transactions(portfolio: Portfolio) -> tuple[list[ledger.Transaction], dict[str, Asset]]:
@@ -169,7 +185,7 @@ def _decoded(rows: list[tuple[Any, ...]], symbols: dict[int, str]) -> list[ledge
     return [
         ledger.Transaction(
             _KINDS[kind],
-            date if type(date) is dt.date else dt.date.fromisoformat(date),
+            _as_date(date),
             symbols[asset_id],
             _stored(quantity, _QUANTITY_PLACES),
             _stored(price, _PRICE_PLACES),
@@ -251,7 +267,7 @@ def _last_two_closes(
     if not serving:
         return {}
     pairs = sorted(serving.items())
-    table = connections[DEFAULT_DB_ALIAS].ops.quote_name(DailyPrice._meta.db_table)
+    table = _bars_table()
     since_sql = "" if since is None else " AND d.date >= %s"
     sql = (
         f"WITH w(asset_id, source) AS (VALUES {', '.join(['(%s, %s)'] * len(pairs))}) "
@@ -265,11 +281,8 @@ def _last_two_closes(
     params: list[Any] = [value for pair in pairs for value in pair]
     params += [on_or_before] if since is None else [on_or_before, since]
     found: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-        cursor.execute(sql, params)
-        for asset_id, date, close in cursor.fetchall():
-            day = date if type(date) is dt.date else dt.date.fromisoformat(date)
-            found[asset_id].append((day, close))
+    for asset_id, date, close in _sql_rows(sql, params):
+        found[asset_id].append((_as_date(date), close))
     return found
 
 
@@ -405,19 +418,14 @@ def usd_krw_rates(
     # From the last close on or before start (without one, every close is after start anyway).
     # Written as SQL, like _last_two_closes: through the ORM, the subquery cost more to build and
     # compile than the statement took to run, on every valuation.
-    table = connections[DEFAULT_DB_ALIAS].ops.quote_name(DailyPrice._meta.db_table)
+    table = _bars_table()
     sql = (
         f"SELECT date, close FROM {table} WHERE asset_id = %s AND source = %s AND date <= %s "
         f"AND date >= COALESCE((SELECT date FROM {table} WHERE asset_id = %s AND source = %s "
         "AND date <= %s ORDER BY date DESC LIMIT 1), %s)"
     )
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-        cursor.execute(sql, [asset.pk, source, end, asset.pk, source, start, start])
-        rows = cursor.fetchall()
-    return {
-        day if type(day) is dt.date else dt.date.fromisoformat(day): as_decimal(close)
-        for day, close in rows
-    }
+    rows = _sql_rows(sql, [asset.pk, source, end, asset.pk, source, start, start])
+    return {_as_date(day): as_decimal(close) for day, close in rows}
 
 
 def usd_krw_history(*, start: dt.date, end: dt.date) -> dict[dt.date, Decimal]:
